@@ -1,0 +1,137 @@
+/**
+ * Configuration is read from the environment once, validated, frozen and passed down.
+ * A bad value fails start-up with a message that names the variable; local mode needs nothing.
+ */
+
+/** How the bot authenticates to (and is authenticated by) the Bot Framework. */
+export type AuthMode = 'local' | 'secret' | 'managed-identity';
+
+/** Which engine holds Vuoro's state. */
+export type StorageKind = 'file' | 'blob' | 'memory';
+
+/** The validated configuration. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly auth: {
+    readonly mode: AuthMode;
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId: string;
+  };
+  readonly storage: {
+    readonly kind: StorageKind;
+    readonly dataDir: string;
+    readonly blobConnectionString: string;
+    readonly blobAccountUrl: string;
+    readonly blobContainer: string;
+  };
+  /** Tenants served; empty means any tenant (local mode only). */
+  readonly allowedTenants: readonly string[];
+  /** Default meeting length in minutes, before a centre sets its own. */
+  readonly meetingMinutes: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Entra client id of the user-assigned managed identity (Graph, Blob), if any. */
+  readonly managedIdentityClientId: string;
+  /** Public base URL of this service (tab pages, .ics links); derived from the port locally. */
+  readonly publicBaseUrl: string;
+}
+
+/** Raised with the name of the offending variable; index.ts prints it and exits. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback = ''): string {
+  return (env[name] ?? '').trim() || fallback;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(env, name);
+  if (!raw) return fallback;
+  const hit = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (!hit) throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+  return hit;
+}
+
+function list(env: Env, name: string): string[] {
+  return str(env, name).split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Reads and validates the configuration from `env` (process.env in production). */
+export function loadConfig(env: Env): Config {
+  const port = int(env, 'PORT', 3978, 0, 65535);
+  const appId = str(env, 'MicrosoftAppId');
+  const appType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
+  const appPassword = str(env, 'MicrosoftAppPassword');
+  const tenantId = str(env, 'MicrosoftAppTenantId');
+  let mode: AuthMode = 'local';
+  if (appId) {
+    if (appType === 'UserAssignedMSI') mode = 'managed-identity';
+    else if (!appPassword) throw new ConfigError('MicrosoftAppPassword', 'required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)');
+    else mode = 'secret';
+    if (appType !== 'MultiTenant' && !tenantId) throw new ConfigError('MicrosoftAppTenantId', `required when MicrosoftAppType is ${appType}`);
+  }
+
+  const kind = oneOf(env, 'VUORO_STORAGE', ['file', 'blob', 'memory'] as const, 'file');
+  const blobConnectionString = str(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  const blobAccountUrl = str(env, 'VUORO_BLOB_ACCOUNT_URL');
+  if (kind === 'blob' && !blobConnectionString && !blobAccountUrl) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'VUORO_STORAGE=blob needs a connection string or VUORO_BLOB_ACCOUNT_URL (managed identity)');
+  }
+  const blobContainer = str(env, 'VUORO_BLOB_CONTAINER', 'vuoro-state');
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(blobContainer)) {
+    throw new ConfigError('VUORO_BLOB_CONTAINER', 'must be 3-63 lowercase letters, digits and single hyphens');
+  }
+
+  const allowedTenants = list(env, 'VUORO_ALLOWED_TENANTS');
+  if (mode !== 'local' && allowedTenants.length === 0) {
+    throw new ConfigError('VUORO_ALLOWED_TENANTS', 'required in production: the Entra tenant ids Vuoro serves, comma separated');
+  }
+  const publicBaseUrl = str(env, 'VUORO_PUBLIC_URL', `http://localhost:${port || 3978}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) throw new ConfigError('VUORO_PUBLIC_URL', `expected an http(s) URL, got "${publicBaseUrl}"`);
+
+  const config: Config = {
+    port,
+    host: str(env, 'HOST', '0.0.0.0'),
+    auth: { mode, appId, appPassword, appType, tenantId },
+    storage: { kind, dataDir: str(env, 'VUORO_DATA_DIR', '.data'), blobConnectionString, blobAccountUrl, blobContainer },
+    allowedTenants,
+    meetingMinutes: int(env, 'VUORO_MEETING_MINUTES', 60, 15, 240),
+    logLevel: oneOf(env, 'VUORO_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
+    managedIdentityClientId: str(env, 'AZURE_CLIENT_ID'),
+    publicBaseUrl,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Every environment variable loadConfig reads; the infra parity test compares this with Bicep. */
+export const CONFIG_VARIABLES = [
+  'PORT', 'HOST', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId',
+  'VUORO_STORAGE', 'VUORO_DATA_DIR', 'AZURE_STORAGE_CONNECTION_STRING', 'VUORO_BLOB_ACCOUNT_URL',
+  'VUORO_BLOB_CONTAINER', 'VUORO_ALLOWED_TENANTS', 'VUORO_MEETING_MINUTES', 'VUORO_LOG_LEVEL',
+  'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL',
+] as const;
