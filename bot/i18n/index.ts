@@ -57,3 +57,12 @@ export function catalogueKeys(lang: Lang): string[] {
   walk(catalogues[lang], '');
   return keys.sort();
 }
+
+/**
+ * Plural-aware translation: a catalogue entry "one|other" picks the first form for 1 and the
+ * second for any other count (enough for Finnish, Swedish and English).
+ */
+export function tn(lang: Lang, key: string, n: number, params: Record<string, string | number> = {}): string {
+  const forms = t(lang, key, { ...params, n }).split('|');
+  return n === 1 || forms.length === 1 ? forms[0] : forms[1];
+}

@@ -3,3 +3,4 @@ export * from './services';
 export * from './intake-state';
 export * from './tally';
 export * from './time-plan';
+export * from './start-decision';

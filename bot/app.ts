@@ -1,0 +1,69 @@
+/**
+ * Builds the Bot Framework adapter and the teams-ai Application and registers the handlers.
+ * Everything Teams-specific about routing is here and in handlers/, so a move to the newer
+ * Teams SDK stays small.
+ */
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Config } from './config';
+import { Clock, StateStore } from './domain/ports';
+import { Logger, errorFields } from './logger';
+import { MeetingRepository } from './adapters/repositories/meeting-repository';
+import { CentreRepository } from './adapters/repositories/centre-repository';
+import { IntakeHandlers } from './handlers/intake-handlers';
+import { InstallHandlers } from './handlers/install-handlers';
+import { CommandHandlers } from './handlers/command-handlers';
+import { INTAKE_VERBS } from './cards/intake-card';
+import { t, langFromLocale } from './i18n';
+
+/** The wired bot: the adapter that speaks HTTP and the application that routes turns. */
+export interface Bot {
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+}
+
+/** Creates the adapter for the configured auth mode (local mode: no app id, no token checks). */
+export function createAdapter(config: Config): TeamsAdapter {
+  const { auth } = config;
+  const settings = auth.mode === 'local'
+    ? {}
+    : {
+        MicrosoftAppId: auth.appId,
+        MicrosoftAppPassword: auth.mode === 'secret' ? auth.appPassword : undefined,
+        MicrosoftAppType: auth.appType,
+        MicrosoftAppTenantId: auth.tenantId || undefined,
+      };
+  return new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+}
+
+/** Builds the application with all routes. */
+export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger }): Bot {
+  const { config, store, clock, log } = deps;
+  const adapter = createAdapter(config);
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.auth.appId || undefined,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  const intake = new IntakeHandlers({ meetings: new MeetingRepository(store), centres: new CentreRepository(store, config.meetingMinutes), clock, log });
+  const install = new InstallHandlers({ store, log });
+  const commands = new CommandHandlers({ intake, log });
+
+  app.conversationUpdate('membersAdded', (context) => install.membersAdded(context));
+  app.activity(ActivityTypes.InstallationUpdate, (context) => install.installed(context));
+  app.meetings.start((context) => intake.start(context, false));
+  app.adaptiveCards.actionExecute(INTAKE_VERBS.answer, (context, _state, data) => intake.answer(context, data));
+  app.adaptiveCards.actionExecute(INTAKE_VERBS.refresh, (context) => intake.refresh(context));
+  app.adaptiveCards.actionExecute(INTAKE_VERBS.close, (context) => intake.close(context));
+  app.activity(ActivityTypes.Message, (context) => commands.message(context));
+
+  app.error(async (context: TurnContext, err: Error) => {
+    log.error({ event: 'turn.failed', activityType: context.activity?.type, conversationId: context.activity?.conversation?.id, ...errorFields(err) }, 'turn failed');
+    if (context.activity?.type === ActivityTypes.Message) {
+      await context.sendActivity(t(langFromLocale(context.activity.locale), 'errors.generic')).catch(() => undefined);
+    }
+  });
+  return { adapter, app };
+}

@@ -1,0 +1,44 @@
+/**
+ * Chat commands (`@Vuoro aloita`, `ohje`, ...). Unknown words get a helpful answer that never
+ * repeats what was typed.
+ */
+import { TurnContext } from 'botbuilder';
+import { t } from '../i18n';
+import { Logger } from '../logger';
+import { parseCommand } from './commands';
+import { IntakeHandlers } from './intake-handlers';
+import { turnInfo } from './turn-info';
+
+/** Routes a message addressed to Vuoro to the right handler. */
+export class CommandHandlers {
+  constructor(private readonly deps: { intake: IntakeHandlers; log: Logger }) {}
+
+  /** Handles one message to the bot. */
+  async message(context: TurnContext): Promise<void> {
+    const info = turnInfo(context);
+    const command = parseCommand(context.activity.text);
+    this.deps.log.info({ event: 'command', command: command.id, conversationId: info.conversationId }, 'command received');
+    switch (command.id) {
+      case 'start':
+        return this.deps.intake.start(context, true);
+      case 'close':
+        await context.sendActivity(await this.deps.intake.close(context));
+        return;
+      case 'length':
+        await context.sendActivity(await this.deps.intake.setLength(context, command.args[0]));
+        return;
+      case 'help':
+      case 'empty':
+        await context.sendActivity(helpText(info.lang));
+        return;
+      default:
+        await context.sendActivity(t(info.lang, 'unknown.text'));
+    }
+  }
+}
+
+/** The help message in one language. */
+export function helpText(lang: Parameters<typeof t>[0]): string {
+  const line = (k: string) => `- ${t(lang, `help.${k}`)}`;
+  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), line('length'), line('help'), '', t(lang, 'help.privacy')].join('\n');
+}

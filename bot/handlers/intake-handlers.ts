@@ -1,0 +1,149 @@
+/**
+ * Translates meeting starts, intake commands and intake card actions into domain calls and
+ * cards. Meeting rules live in bot/domain/intake; this file only loads, saves and renders.
+ */
+import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { Clock } from '../domain/ports';
+import {
+  closeIntake, decideStart, invalidSetting, openIntake, planTime, recordAnswer, reopenIntake, tally,
+} from '../domain/intake';
+import { MeetingRecord, MeetingRepository } from '../adapters/repositories/meeting-repository';
+import { CentreRepository } from '../adapters/repositories/centre-repository';
+import { LatestOnlyQueue } from '../adapters/latest-only-queue';
+import { IntakeCardModel, intakeCard } from '../cards/intake-card';
+import { CardJson, card, paragraph } from '../cards/card-kit';
+import { t } from '../i18n';
+import { Logger, errorFields } from '../logger';
+import { TurnInfo, isChair, turnInfo } from './turn-info';
+
+/** What the intake handlers need. */
+export interface IntakeDeps {
+  meetings: MeetingRepository;
+  centres: CentreRepository;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Handlers for the intake flow; app.ts registers them on routes. */
+export class IntakeHandlers {
+  private readonly cardUpdates = new LatestOnlyQueue();
+
+  constructor(private readonly deps: IntakeDeps) {}
+
+  /** meetingStart event or the `aloita` command: posts the intake card (once per meeting). */
+  async start(context: TurnContext, byCommand: boolean): Promise<void> {
+    const info = turnInfo(context);
+    const now = this.deps.clock.now();
+    const existing = await this.deps.meetings.get(info.meetingId);
+    const decision = decideStart(existing?.intake, now);
+    if (decision === 'repost' && !byCommand && existing?.intakeCardId) return; // event after the command
+    const record = await this.deps.meetings.update(info.meetingId, (current) => {
+      const d = decideStart(current?.intake, now);
+      const intake = d === 'new' ? openIntake(info.meetingId, now, byCommand ? info.userId : undefined) : d === 'reopen' ? reopenIntake(current!.intake) : current!.intake;
+      return { meetingId: info.meetingId, address: info.address, lang: current && d !== 'new' ? current.lang : info.lang, intake, intakeCardId: current?.intakeCardId, version: current?.version ?? 0 };
+    });
+    const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(record!))));
+    await this.deps.meetings.update(info.meetingId, (current) => current && { ...current, intakeCardId: sent?.id ?? current.intakeCardId });
+    this.deps.log.info({ event: 'intake.started', meetingId: info.meetingId, decision, byCommand }, 'intake card posted');
+  }
+
+  /** An answer from the card: record it, update the card for all, return the personal card. */
+  async answer(context: TurnContext, data: Record<string, unknown>): Promise<CardJson> {
+    const info = turnInfo(context);
+    const record = await this.deps.meetings.get(info.meetingId);
+    if (!record) return this.notRunningCard(info);
+    if (!info.userId) return this.render(record, { errorKey: 'intake.error_no_user' });
+    let errorKey: string | undefined;
+    const updated = await this.deps.meetings.update(info.meetingId, (current) => {
+      if (!current) return undefined;
+      const result = recordAnswer(current.intake, info.userId!, { cases: data.cases, topics: data.topics, service: data.service }, this.deps.clock.now());
+      if ('error' in result) {
+        errorKey = `intake.error_${result.error}`;
+        return undefined;
+      }
+      errorKey = undefined;
+      return { ...current, intake: result.state };
+    });
+    const latest = updated ?? record;
+    if (errorKey) {
+      this.deps.log.info({ event: 'intake.answer_refused', meetingId: info.meetingId, reason: errorKey }, 'answer refused');
+      return this.render(latest, { errorKey, userId: info.userId });
+    }
+    this.deps.log.info({ event: 'intake.answered', meetingId: info.meetingId, people: Object.keys(latest.intake.answers).length }, 'answer recorded');
+    await this.updateCardForAll(context, info.meetingId);
+    return this.render(latest, { userId: info.userId });
+  }
+
+  /** The card's refresh (Universal Actions): the personal view for whoever looks. */
+  async refresh(context: TurnContext): Promise<CardJson> {
+    const info = turnInfo(context);
+    const record = await this.deps.meetings.get(info.meetingId);
+    return record ? this.render(record, { userId: info.userId }) : this.notRunningCard(info);
+  }
+
+  /** `sulje` or the card's close button; only the chair may close. */
+  async close(context: TurnContext): Promise<string> {
+    const info = turnInfo(context);
+    const record = await this.deps.meetings.get(info.meetingId);
+    const lang = record?.lang ?? info.lang;
+    if (!record) return t(lang, 'intake.notRunning');
+    if (record.intake.status === 'closed') return t(lang, 'intake.alreadyClosed');
+    if (!(await isChair(context, info, record.intake.openedBy))) return t(lang, 'intake.chairOnly');
+    await this.deps.meetings.update(info.meetingId, (current) => current && { ...current, intake: closeIntake(current.intake, this.deps.clock.now()) });
+    await this.updateCardForAll(context, info.meetingId);
+    this.deps.log.info({ event: 'intake.closed', meetingId: info.meetingId }, 'intake closed');
+    return t(lang, 'intake.closedNotice');
+  }
+
+  /** `kesto 90`: the centre's meeting length; refreshes a running intake's time plan. */
+  async setLength(context: TurnContext, minutes: number | undefined): Promise<string> {
+    const info = turnInfo(context);
+    const record = await this.deps.meetings.get(info.meetingId);
+    const lang = record?.lang ?? info.lang;
+    if (minutes === undefined) return t(lang, 'intake.lengthInvalid');
+    const current = await this.deps.centres.get(info.conversationId);
+    const meeting = { ...current.meeting, meetingMinutes: minutes };
+    if (invalidSetting(meeting)) return t(lang, 'intake.lengthInvalid');
+    await this.deps.centres.update(info.conversationId, (c) => ({ ...c, meeting: { ...c.meeting, meetingMinutes: minutes } }));
+    if (record?.intakeCardId && record.intake.status === 'open') await this.updateCardForAll(context, info.meetingId);
+    return t(lang, 'intake.lengthSet', { minutes });
+  }
+
+  private async updateCardForAll(context: TurnContext, meetingId: string): Promise<void> {
+    await this.cardUpdates.run(meetingId, async () => {
+      const latest = await this.deps.meetings.get(meetingId);
+      if (!latest?.intakeCardId) return;
+      try {
+        await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(latest))), id: latest.intakeCardId });
+      } catch (err) {
+        // The answer is stored; the next update or refresh shows it. Never fail the person's turn for this.
+        this.deps.log.warn({ event: 'intake.card_update_failed', meetingId, ...errorFields(err) }, 'card update failed');
+      }
+    });
+  }
+
+  private async render(record: MeetingRecord, personal?: { userId?: string; errorKey?: string }): Promise<CardJson> {
+    const { meeting: settings } = await this.deps.centres.get(record.address.conversationId);
+    const plan = planTime(record.intake, settings);
+    const serviceOf = (userId: string) => record.intake.answers[userId]?.service ?? 'other';
+    const model: IntakeCardModel = {
+      lang: record.lang,
+      meetingId: record.meetingId,
+      open: record.intake.status === 'open',
+      tally: tally(record.intake),
+      plan,
+      settings,
+      deferrals: plan.deferrals.map((d) => ({ ...d, service: serviceOf(d.userId) })),
+      personal: personal && {
+        answer: personal.userId ? record.intake.answers[personal.userId] : undefined,
+        deferral: plan.deferrals.find((d) => d.userId === personal.userId),
+        errorKey: personal.errorKey,
+      },
+    };
+    return intakeCard(model);
+  }
+
+  private notRunningCard(info: TurnInfo): CardJson {
+    return card([paragraph(t(info.lang, 'intake.notRunning'))]);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The one HTTP server: the bot endpoint, health probes and whatever routes later features add
+ * (tab, calendar API). Security headers on every response.
+ */
+import restify, { Request, Response, Server } from 'restify';
+import { Bot } from './app';
+import { StateStore } from './domain/ports';
+import { Logger, errorFields } from './logger';
+import { activityProblem } from './activity-check';
+
+/** Larger than any Teams message (about 28 KB) with room for cards; beyond it: 413. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Adds routes to the server; features register themselves through this. */
+export type RouteRegistrar = (server: Server) => void;
+
+/** Builds the restify server; it does not listen yet. */
+export function createServer(deps: { bot: Bot; store: StateStore; log: Logger; routes?: RouteRegistrar[] }): Server {
+  const { bot, store, log } = deps;
+  const server = restify.createServer({ name: 'vuoro', handleUncaughtExceptions: false });
+  server.pre((_req: Request, res: Response, next: restify.Next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    res.header('Cache-Control', 'no-store');
+    return next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.post('/api/messages', restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }), async (req: Request, res: Response) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(typeof req.body === 'string' ? req.body : Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
+    } catch {
+      res.send(400, { error: 'malformed_json', message: 'the request body is not valid JSON' });
+      return;
+    }
+    const problem = activityProblem(body);
+    if (problem) {
+      log.warn({ event: 'activity.rejected', reason: problem }, 'activity rejected');
+      res.send(400, { error: 'invalid_activity', message: problem });
+      return;
+    }
+    req.body = body;
+    try {
+      await bot.adapter.process(req, res, async (context) => {
+        await bot.app.run(context);
+      });
+    } catch (err) {
+      log.error({ event: 'activity.failed', ...errorFields(err) }, 'processing failed');
+      if (!res.headersSent) res.send(500, { error: 'internal_error' });
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    try {
+      await store.ping();
+      res.send(200, { status: 'ready' });
+    } catch (err) {
+      log.warn({ event: 'readyz.storage_unreachable', ...errorFields(err) }, 'storage unreachable');
+      res.send(503, { status: 'storage unreachable' });
+    }
+  });
+  for (const register of deps.routes ?? []) register(server);
+  return server;
+}

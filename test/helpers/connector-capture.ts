@@ -1,0 +1,91 @@
+/**
+ * A stand-in for the Bot Connector on loopback: it records what the bot sends (replies, updates)
+ * and answers as the real service does. Meeting participant look-ups answer with a role the test
+ * chooses.
+ */
+import http from 'http';
+import { AddressInfo } from 'net';
+
+/** One request the bot made. */
+export interface Captured {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/** The running capture server. */
+export interface ConnectorCapture {
+  /** Use as the activity's serviceUrl. */
+  url: string;
+  requests: Captured[];
+  /** Role returned for GET /v1/meetings/{id}/participants/{aadId}. */
+  roles: Map<string, string>;
+  /** Waits until `count` requests matching `filter` have arrived. */
+  waitFor(filter: (c: Captured) => boolean, count?: number, timeoutMs?: number): Promise<Captured[]>;
+  close(): Promise<void>;
+}
+
+/** Starts a capture server on an ephemeral loopback port. */
+export async function startConnectorCapture(): Promise<ConnectorCapture> {
+  const requests: Captured[] = [];
+  const roles = new Map<string, string>();
+  let seq = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, unknown> = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        body = { unparsable: true };
+      }
+      const path = decodeURIComponent((req.url ?? '').split('?')[0]);
+      requests.push({ method: req.method ?? '', path, body });
+      const participant = /^\/v1\/meetings\/[^/]+\/participants\/([^/]+)$/.exec(path);
+      res.setHeader('Content-Type', 'application/json');
+      if (participant) {
+        const role = roles.get(participant[1]) ?? 'Attendee';
+        res.end(JSON.stringify({ user: { id: `29:${participant[1]}`, aadObjectId: participant[1] }, meeting: { role, inMeeting: true }, conversation: { id: 'c' } }));
+        return;
+      }
+      res.end(JSON.stringify({ id: `activity-${++seq}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    roles,
+    async waitFor(filter, count = 1, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const hits = requests.filter(filter);
+        if (hits.length >= count) return hits;
+        if (Date.now() > deadline) throw new Error(`expected ${count} matching connector requests, saw ${hits.length} of ${requests.length}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** All text in a card or message: TextBlocks, facts, choices and button titles, for assertions. */
+export function visibleText(activity: Record<string, unknown>): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    for (const key of ['text', 'title', 'value', 'label']) if (typeof o[key] === 'string') out.push(o[key] as string);
+    for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
+  };
+  walk(activity);
+  return out.join('\n');
+}
