@@ -1,5 +1,5 @@
 import { ServiceId } from '../intake';
-import { NotFitting, currentTurnEndsAt, fairTime, waitingTurns } from './fair-time';
+import { NotFitting, fairTime, waitingTurns } from './fair-time';
 import { MINUTE_MS, Round, Turn, TurnStatus, itemsOf } from './round-state';
 
 /** How the round stands against the hour, judged against the time plan's slots. */
@@ -50,11 +50,22 @@ function presenter(turn: Turn, slotMs: number): PresenterView {
 }
 
 /**
- * "Ahead by 4 min" means that if everyone waiting took their planned slot, the round would end four
- * minutes before the round end; that is the time fair time is handing out.
+ * "Ahead by 4 min": if the current presenter took their planned slot (plus any +2 min) and everyone
+ * waiting took theirs, the round would end four minutes before the round end. Judged against the
+ * plan, not the fair-time slots, because fair time always stretches the slots to fill the hour.
  */
 export function standing(round: Round, now: number): Standing {
-  const end = round.phase === 'ended' ? (round.endedAt ?? now) : currentTurnEndsAt(round, now) + waitingTurns(round).reduce((ms, t) => ms + t.plannedMs, 0);
+  let end = round.endedAt ?? now;
+  if (round.phase !== 'ended') {
+    const turn = round.current === undefined ? undefined : round.turns[round.current];
+    let currentLeft = 0;
+    if (turn?.startedAt !== undefined) {
+      const pausedNow = round.phase === 'paused' && round.pausedAt !== undefined ? now - round.pausedAt : 0;
+      const presented = now - turn.startedAt - turn.pausedMs - pausedNow;
+      currentLeft = Math.max(0, turn.plannedMs + turn.extendedMs - presented);
+    }
+    end = now + currentLeft + waitingTurns(round).reduce((ms, t) => ms + t.plannedMs, 0);
+  }
   const diff = round.roundEndAt - end;
   if (Math.abs(diff) < ON_TIME_MARGIN_MS) return { kind: 'on_time', minutes: 0 };
   return { kind: diff > 0 ? 'ahead' : 'behind', minutes: Math.floor(Math.abs(diff) / MINUTE_MS) };
