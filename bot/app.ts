@@ -4,7 +4,8 @@
  * Teams SDK stays small.
  */
 import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { VuoroAdapter } from './vuoro-adapter';
 import { Config } from './config';
 import { Clock, StateStore } from './domain/ports';
 import { Logger, errorFields } from './logger';
@@ -18,12 +19,12 @@ import { t, langFromLocale } from './i18n';
 
 /** The wired bot: the adapter that speaks HTTP and the application that routes turns. */
 export interface Bot {
-  adapter: TeamsAdapter;
+  adapter: VuoroAdapter;
   app: Application<TurnState>;
 }
 
 /** Creates the adapter for the configured auth mode (local mode: no app id, no token checks). */
-export function createAdapter(config: Config): TeamsAdapter {
+export function createAdapter(config: Config): VuoroAdapter {
   const { auth } = config;
   const settings = auth.mode === 'local'
     ? {}
@@ -33,7 +34,7 @@ export function createAdapter(config: Config): TeamsAdapter {
         MicrosoftAppType: auth.appType,
         MicrosoftAppTenantId: auth.tenantId || undefined,
       };
-  return new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  return new VuoroAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
 
 /** Builds the application with all routes. */

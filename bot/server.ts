@@ -3,6 +3,7 @@
  * (tab, calendar API). Security headers on every response.
  */
 import restify, { Request, Response, Server } from 'restify';
+import { Activity } from 'botbuilder';
 import { Bot } from './app';
 import { StateStore } from './domain/ports';
 import { Logger, errorFields } from './logger';
@@ -41,11 +42,12 @@ export function createServer(deps: { bot: Bot; store: StateStore; log: Logger; r
       res.send(400, { error: 'invalid_activity', message: problem });
       return;
     }
-    req.body = body;
     try {
-      await bot.adapter.process(req, res, async (context) => {
+      const result = await bot.adapter.processRequest(req.header('authorization') ?? '', body as Activity, async (context) => {
         await bot.app.run(context);
       });
+      if (result.status === 401) log.warn({ event: 'activity.unauthorized', channelId: (body as Activity).channelId }, 'activity rejected: no valid token');
+      res.send(result.status, result.body);
     } catch (err) {
       log.error({ event: 'activity.failed', ...errorFields(err) }, 'processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal_error' });

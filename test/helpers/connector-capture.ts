@@ -77,7 +77,7 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
 }
 
 /** All text in a card or message: TextBlocks, facts, choices and button titles, for assertions. */
-export function visibleText(activity: Record<string, unknown>): string {
+export function visibleText(activity: object): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
