@@ -9,7 +9,7 @@ import type { Cycle, HostKey, LocalText, ThemeKey, WorkshopSlot, WorkshopStatus 
 export type ErrorCode =
   | 'required' | 'tooLong' | 'notText' | 'dateFormat' | 'timeFormat' | 'endBeforeStart'
   | 'outsideCycle' | 'unknownTheme' | 'unknownHost' | 'httpsUrl' | 'unknownStatus'
-  | 'statusTransition' | 'unknownField' | 'notObject';
+  | 'statusTransition' | 'unknownField' | 'notObject' | 'unknownCycle';
 
 /** One rejected field, e.g. `{ field: 'title.fi', code: 'required' }`. */
 export interface FieldError {
