@@ -2,6 +2,7 @@
 import * as restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { registerCalendarRoutes } from '../../bot/api/calendar-routes';
+import { registerTabRoutes } from '../../bot/api/tab-routes';
 import { TeamsSsoVerifier } from '../../bot/api/sso-verifier';
 import { StoreCalendarService } from '../../bot/adapters/calendar/store-calendar-service';
 import { loadDemoCycles } from '../../bot/adapters/calendar/demo-cycles-loader';
@@ -17,8 +18,8 @@ export interface CalendarTestServer {
   close(): Promise<void>;
 }
 
-/** Starts the server; `now` is the fixed time its clock reports. */
-export async function startCalendarServer(now: number): Promise<CalendarTestServer> {
+/** Starts the server; `now` is the fixed time its clock reports; with `tabDistDir` it also serves the tab. */
+export async function startCalendarServer(now: number, tabDistDir?: string): Promise<CalendarTestServer> {
   let current = now;
   const clock: Clock & { set(ms: number): void } = { now: () => current, set: (ms) => { current = ms; } };
   const store = new CalendarMemoryStore();
@@ -27,6 +28,7 @@ export async function startCalendarServer(now: number): Promise<CalendarTestServ
   const auth = new TeamsSsoVerifier({ tenantIds: [TENANT], audiences: [AUDIENCE, APP_ID], coordinators: [COORDINATOR_OID], clock });
   const server = restify.createServer({ handleUncaughtExceptions: false } as restify.ServerOptions);
   registerCalendarRoutes(server, { calendar, auth, clock });
+  if (tabDistDir) registerTabRoutes(server, { distDir: tabDistDir });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
