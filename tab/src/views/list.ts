@@ -1,7 +1,7 @@
 /** The list view: the same cycle month by month, for screen readers and the narrow side panel. */
 import type { CalendarView, WorkshopView } from '../../../bot/domain/calendar/calendar-view';
 import { THEMES, localText } from '../../../bot/domain/calendar/model';
-import { h } from '../dom';
+import { h, s } from '../dom';
 import { monthYear, shortDate } from '../format';
 import { tr } from '../i18n';
 import type { Lang } from '../i18n';
@@ -16,10 +16,14 @@ export function statusChip(lang: Lang, status: WorkshopView['status']): HTMLElem
   return h('span', { class: `chip status-${status}` }, tr(lang, `statuses.${status}`));
 }
 
-/** The theme legend under the wheel. */
+/** The legend under the wheel: theme marks, then what a dashed outline and a ring mean. */
 export function renderLegend(lang: Lang): HTMLElement {
+  const planned = s('svg', { width: 16, height: 16, viewBox: '0 0 20 20', 'aria-hidden': 'true', class: 'theme-icon legend-planned' }, s('circle', { cx: 10, cy: 10, r: 8 }));
+  const next = s('svg', { width: 16, height: 16, viewBox: '0 0 20 20', 'aria-hidden': 'true', class: 'theme-icon legend-next' }, s('circle', { cx: 10, cy: 10, r: 7.5 }));
   return h('ul', { class: 'legend', 'aria-label': tr(lang, 'fields.theme') },
-    ...THEMES.map((t) => h('li', {}, themeIcon(t), tr(lang, `themes.${t}`))));
+    ...THEMES.map((t) => h('li', {}, themeIcon(t), tr(lang, `themes.${t}`))),
+    h('li', {}, planned, tr(lang, 'statuses.planned')),
+    h('li', {}, next, tr(lang, 'ui.nextBadge')));
 }
 
 /** Builds the list; `open` shows details. */
