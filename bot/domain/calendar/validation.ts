@@ -3,7 +3,7 @@
  * messages: errors carry the field name and a code; the text is `calendar.errors.<code>` in i18n.
  */
 import { HOSTS, STATUSES, THEMES, cycleMonths } from './model';
-import type { Cycle, HostKey, LocalText, ThemeKey, WorkshopSlot, WorkshopStatus } from './model';
+import type { Cycle, HostKey, LocalText, ThemeKey, Workshop, WorkshopSlot, WorkshopStatus } from './model';
 
 /** Why a field was rejected; each has a message under `calendar.errors`. */
 export type ErrorCode =
@@ -18,15 +18,7 @@ export interface FieldError {
 }
 
 /** The editable fields of a workshop. */
-export interface WorkshopDraft extends WorkshopSlot {
-  title: LocalText;
-  theme: ThemeKey;
-  description: LocalText;
-  host: HostKey;
-  joinUrl: string;
-  materialsUrl: string;
-  status: WorkshopStatus;
-}
+export type WorkshopDraft = Omit<Workshop, 'id' | 'rev' | 'movedFrom' | 'updatedAt'>;
 
 /** Result of a validation: the parsed value or every error found (not just the first). */
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };

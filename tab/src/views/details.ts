@@ -50,19 +50,19 @@ export function showDetails(lang: Lang, w: WorkshopView, opener: Element, coordi
   const actions = workshopActions(lang, w);
   if (w.materialsUrl) actions.append(h('a', { class: 'btn', href: w.materialsUrl, target: '_blank', rel: 'noopener noreferrer' }, tr(lang, 'ui.materials')));
   body.push(actions);
-  let dialog: HTMLDialogElement;
+  const holder: { dialog?: HTMLDialogElement } = {};
   if (coordinator) {
     const edit = h('button', { type: 'button', class: 'btn' }, tr(lang, 'ui.edit'));
     const move = h('button', { type: 'button', class: 'btn' }, tr(lang, 'ui.move'));
     const cancel = h('button', { type: 'button', class: 'btn danger' }, tr(lang, 'ui.cancelWorkshop'));
-    edit.addEventListener('click', () => { dialog.close(); coordinator.edit(w); });
-    move.addEventListener('click', () => { dialog.close(); coordinator.move(w); });
+    edit.addEventListener('click', () => { holder.dialog?.close(); coordinator.edit(w); });
+    move.addEventListener('click', () => { holder.dialog?.close(); coordinator.move(w); });
     cancel.addEventListener('click', () => {
       const confirmBox = h('div', { class: 'confirm', role: 'alertdialog', 'aria-label': tr(lang, 'ui.cancelWorkshop') },
         h('p', {}, tr(lang, 'ui.confirmCancel')));
       const yes = h('button', { type: 'button', class: 'btn danger' }, tr(lang, 'ui.cancelWorkshop'));
       const no = h('button', { type: 'button', class: 'btn' }, tr(lang, 'ui.cancelEdit'));
-      yes.addEventListener('click', () => { void coordinator.cancel(w).then(() => dialog.close()); });
+      yes.addEventListener('click', () => { void coordinator.cancel(w).then(() => holder.dialog?.close()); });
       no.addEventListener('click', () => { confirmBox.remove(); cancel.focus(); });
       confirmBox.append(h('div', { class: 'actions' }, yes, no));
       cancel.after(confirmBox);
@@ -72,7 +72,8 @@ export function showDetails(lang: Lang, w: WorkshopView, opener: Element, coordi
     else body.push(h('div', { class: 'actions coordinator', role: 'group', 'aria-label': tr(lang, 'ui.coordinator') }, edit));
   }
   body.push(h('div', { class: 'dialog-footer' }, close));
-  dialog = openDialog('details-title', body, opener);
+  const dialog = openDialog('details-title', body, opener);
+  holder.dialog = dialog;
   close.addEventListener('click', () => dialog.close());
   return dialog;
 }
