@@ -2,7 +2,7 @@
  * Builds the tab into dist/tab: esbuild bundles tab/src (TypeScript, ES modules, teams-js split into
  * its own lazily loaded chunk), content-hashed file names, and an index.html that points at them.
  * The `calendar` section of bot/i18n/*.json is bundled in, so there stays one localisation layer.
- * Usage: node tab/build.js [--out dir] [--quiet]
+ * Usage: node tab/build.js [--out dir] [--quiet]; or require('./tab/build.js').buildTab(options).
  */
 const path = require('node:path');
 const fs = require('node:fs');
@@ -10,10 +10,20 @@ const zlib = require('node:zlib');
 const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const outIndex = args.indexOf('--out');
-const outDir = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(root, 'dist', 'tab'));
-const quiet = args.includes('--quiet');
+const defaultOutDir = path.join(root, 'dist', 'tab');
+
+/**
+ * Lets a test build swap the host module (./host) for a stand-in that plays Teams, so the
+ * coordinator's path can be driven in a plain headless browser. Production builds never set it.
+ */
+function hostPlugin(hostModule) {
+  return {
+    name: 'host-module',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/host$/ }, (args) => (args.importer.endsWith(`${path.sep}main.ts`) ? { path: path.resolve(hostModule) } : undefined));
+    },
+  };
+}
 
 /** Serves `virtual:calendar-i18n`: { fi, sv, en } holding only each catalogue's `calendar` key. */
 const i18nPlugin = {
@@ -33,8 +43,8 @@ const i18nPlugin = {
   },
 };
 
-/** Builds and returns { outDir, files: [{ file, bytes, gzip }] }. */
-async function buildTab() {
+/** Builds and returns { outDir, files: [{ file, bytes, gzip }], jsTotal }. */
+async function buildTab({ outDir = defaultOutDir, quiet = false, hostModule } = {}) {
   fs.rmSync(outDir, { recursive: true, force: true });
   const assets = path.join(outDir, 'assets');
   const result = await esbuild.build({
@@ -51,7 +61,7 @@ async function buildTab() {
     chunkNames: 'chunk-[hash]',
     metafile: true,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [i18nPlugin],
+    plugins: hostModule ? [i18nPlugin, hostPlugin(hostModule)] : [i18nPlugin],
     logLevel: quiet ? 'silent' : 'warning',
   });
   const outputs = Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f));
@@ -79,10 +89,12 @@ async function buildTab() {
   return { outDir, files, jsTotal: total };
 }
 
-module.exports = { buildTab, outDir };
+module.exports = { buildTab, defaultOutDir };
 
 if (require.main === module) {
-  buildTab().catch((e) => {
+  const args = process.argv.slice(2);
+  const outIndex = args.indexOf('--out');
+  buildTab({ outDir: outIndex >= 0 ? path.resolve(args[outIndex + 1]) : defaultOutDir, quiet: args.includes('--quiet') }).catch((e) => {
     console.error(e.message);
     process.exit(1);
   });

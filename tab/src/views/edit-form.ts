@@ -78,7 +78,7 @@ export function openEditForm(lang: Lang, view: CalendarView, mode: FormMode, sub
     inputs.set(spec.name, control);
     errorSlots.set(spec.name, error);
     form.append(h('div', { class: 'field' },
-      h('label', { for: id }, spec.label, spec.required ? '' : h('span', { class: 'optional' }, ` (${tr(lang, 'ui.optional')})`)), control, error));
+      h('label', { for: id }, spec.label, spec.required || spec.kind === 'select' ? '' : h('span', { class: 'optional' }, ` (${tr(lang, 'ui.optional')})`)), control, error));
   }
   const save = h('button', { type: 'submit', class: 'btn primary' }, tr(lang, 'ui.save'));
   const cancel = h('button', { type: 'button', class: 'btn' }, tr(lang, 'ui.cancelEdit'));
