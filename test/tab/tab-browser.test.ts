@@ -87,6 +87,37 @@ describe('the calendar tab in a plain browser', () => {
     await page.close();
   });
 
+  it('follows the system colour scheme live when no theme is given', async () => {
+    const page = await openTab('lang=fi');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await page.getAttribute('html', 'data-theme')).toBe('default');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForSelector('html[data-theme="dark"]');
+    await page.close();
+  });
+
+  it('does not hang when framed by a page that is not Teams: teams-js times out and the tab falls back', async () => {
+    const page = await chrome.browser.newPage();
+    // Only Teams may frame the tab (CSP frame-ancestors); this test lifts that for its own stand-in parent.
+    await page.route(`${srv.base}/tab/**`, async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['content-security-policy'];
+      await route.fulfill({ response, headers });
+    });
+    await page.route(`${srv.base}/parent.html`, (route) => route.fulfill({ contentType: 'text/html', body: `<iframe src="/tab/?lang=en&theme=dark" width="320" height="600"></iframe>` }));
+    const started = Date.now();
+    await page.goto(`${srv.base}/parent.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('h1').waitFor();
+    const waited = Date.now() - started;
+    expect(await frame.locator('h1').textContent()).toBe('PPT network annual cycle 2026–2027');
+    expect(await frame.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(waited).toBeGreaterThanOrEqual(1400); // it did wait for Teams…
+    expect(waited).toBeLessThan(5000); // …but not for long
+    await page.close();
+  });
+
   it.each(['default', 'dark', 'contrast'])('has no serious or critical axe violations in the %s theme', async (theme) => {
     for (const view of ['wheel', 'list']) {
       const page = await openTab(`lang=fi&theme=${theme}&view=${view}`);
