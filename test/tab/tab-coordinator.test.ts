@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import nock from 'nock';
+import type { Page } from 'playwright-core';
+import { startCalendarServer } from '../helpers/calendar-api-server';
+import type { CalendarTestServer } from '../helpers/calendar-api-server';
+import { launchBrowser } from '../helpers/tab-browser';
+import type { TestBrowser } from '../helpers/tab-browser';
+import { makeKey, serveTenantKeys, signToken, MEMBER_OID } from '../helpers/sso-test-keys';
+import { t } from '../../bot/i18n';
+
+jest.setTimeout(120_000);
+
+// The page functions below run in the browser; the test program has no DOM lib.
+declare const window: Record<string, unknown> & { vuoroTestSetTheme(theme: string): void };
+
+const NOW = Date.parse('2026-11-26T10:00:00Z');
+const key = makeKey('tab-key');
+const coordinatorToken = signToken(key, {}, Math.floor(NOW / 1000));
+let outDir: string;
+let srv: CalendarTestServer;
+let chrome: TestBrowser;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  serveTenantKeys([key], undefined, 5);
+  outDir = mkdtempSync(path.join(tmpdir(), 'vuoro-tab-teams-'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildTab } = require('../../tab/build.js') as { buildTab(o: object): Promise<unknown> };
+  await buildTab({ outDir, quiet: true, hostModule: path.join(__dirname, 'fake-teams-host.js') });
+  srv = await startCalendarServer(NOW, outDir);
+  chrome = await launchBrowser();
+});
+afterAll(async () => {
+  await chrome?.close();
+  await srv?.close();
+  rmSync(outDir, { recursive: true, force: true });
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function openAs(token: string, query: string): Promise<Page> {
+  const page = await chrome.browser.newPage();
+  await page.addInitScript((tk) => { (window as Record<string, unknown>).vuoroTestToken = tk; }, token);
+  const coordinatorCheck = page.waitForResponse((r) => r.url().endsWith('/api/calendar/me'));
+  await page.goto(`${srv.base}/tab/?${query}`);
+  await page.waitForSelector('.month-list, .wheel');
+  await coordinatorCheck; // editing controls appear (or not) once this has come back
+  await page.waitForTimeout(50);
+  return page;
+}
+
+describe('the tab in a Teams meeting side panel, as the coordinator', () => {
+  it('creates a workshop through the form, showing the same validation message as the API', async () => {
+    const page = await openAs(coordinatorToken, 'lang=fi&view=list');
+    await page.click('button:has-text("Uusi paja")');
+    await page.fill('#f-title-fi', 'Kevään lisäpaja: Kela ja kuntoutus');
+    await page.fill('#f-date', '2027-03-25');
+    await page.fill('#f-start', '14:00');
+    await page.fill('#f-end', '13:00');
+    await page.selectOption('#f-theme', 'integration');
+    await page.selectOption('#f-host', 'kela');
+    await page.click('dialog button[type=submit]');
+    expect(await page.textContent('#f-end-error')).toBe(t('fi', 'calendar.errors.endBeforeStart'));
+    expect(await page.getAttribute('#f-end', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('f-end');
+    await page.screenshot({ path: path.resolve(__dirname, '..', 'artifacts', 'tab-form-1280-errors.png') });
+    await page.fill('#f-end', '15:30');
+    await page.click('dialog button[type=submit]');
+    await page.waitForSelector('dialog', { state: 'detached' });
+    const march = await page.textContent('.month[data-month="2027-03"]');
+    expect(march).toContain('Kevään lisäpaja: Kela ja kuntoutus');
+    expect(march).toContain('14:00–15:30');
+    await page.close();
+  });
+
+  it('tells the coordinator when someone else changed the workshop meanwhile (412) and reloads it', async () => {
+    const page = await openAs(coordinatorToken, 'lang=en&view=list');
+    await page.click('[data-workshop="ws-2027-04"]');
+    await page.click('dialog button:has-text("Edit")');
+    await page.waitForSelector('#f-title-fi');
+    const res = await fetch(`${srv.base}/api/workshops/ws-2027-04`, {
+      method: 'PATCH', headers: { authorization: `Bearer ${coordinatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: { fi: 'Ikääntyneiden palvelut (päivitetty)' } }),
+    });
+    expect(res.status).toBe(200);
+    await page.fill('#f-title-fi', 'Minun muutokseni');
+    await page.click('dialog button[type=submit]');
+    await page.waitForSelector('.form-summary:not(:empty)');
+    expect(await page.textContent('.form-summary')).toBe(t('en', 'calendar.errors.stale'));
+    expect(await page.inputValue('#f-title-fi')).toBe('Ikääntyneiden palvelut (päivitetty)');
+    await page.close();
+  });
+
+  it('follows a Teams theme change live and offers the Today view with a "not available yet" note', async () => {
+    const page = await openAs(coordinatorToken, 'lang=sv');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('default');
+    await page.evaluate(() => window.vuoroTestSetTheme('contrast'));
+    expect(await page.getAttribute('html', 'data-theme')).toBe('contrast');
+    await page.click('#tab-today');
+    await page.waitForSelector('.today .notice');
+    expect(await page.textContent('.today .notice')).toBe(t('sv', 'calendar.today.notAvailable'));
+    await page.close();
+  });
+
+  it('shows no editing controls to a participant who is not a coordinator', async () => {
+    const page = await openAs(signToken(key, { oid: MEMBER_OID }, Math.floor(NOW / 1000)), 'lang=fi&view=list');
+    await page.click('[data-workshop="ws-2027-04"]');
+    await page.waitForSelector('dialog[open]');
+    expect(await page.$('dialog button:has-text("Muokkaa")')).toBeNull();
+    expect(await page.$('button:has-text("Uusi paja")')).toBeNull();
+    await page.close();
+  });
+});
