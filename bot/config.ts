@@ -36,6 +36,8 @@ export interface Config {
   readonly managedIdentityClientId: string;
   /** Public base URL of this service (tab pages, .ics links); derived from the port locally. */
   readonly publicBaseUrl: string;
+  /** Tab single sign-on: accepted token audiences and the workshop coordinators' Entra object ids. */
+  readonly sso: { readonly audiences: readonly string[]; readonly coordinators: readonly string[] };
 }
 
 /** Raised with the name of the offending variable; index.ts prints it and exits. */
@@ -106,6 +108,12 @@ export function loadConfig(env: Env): Config {
   const publicBaseUrl = str(env, 'VUORO_PUBLIC_URL', `http://localhost:${port || 3978}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) throw new ConfigError('VUORO_PUBLIC_URL', `expected an http(s) URL, got "${publicBaseUrl}"`);
 
+  const ssoAppId = appId || 'vuoro-local';
+  const audiences = list(env, 'VUORO_SSO_AUDIENCE');
+  const coordinators = list(env, 'VUORO_COORDINATORS');
+  const badCoordinator = coordinators.find((c) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c));
+  if (badCoordinator !== undefined) throw new ConfigError('VUORO_COORDINATORS', 'expected Entra object ids (GUIDs), comma separated');
+
   const config: Config = {
     port,
     host: str(env, 'HOST', '0.0.0.0'),
@@ -116,6 +124,10 @@ export function loadConfig(env: Env): Config {
     logLevel: oneOf(env, 'VUORO_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
     managedIdentityClientId: str(env, 'AZURE_CLIENT_ID'),
     publicBaseUrl,
+    sso: {
+      audiences: audiences.length ? audiences : [`api://${new URL(publicBaseUrl).host}/${ssoAppId}`, ssoAppId],
+      coordinators,
+    },
   };
   return deepFreeze(config);
 }
@@ -133,5 +145,5 @@ export const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId',
   'VUORO_STORAGE', 'VUORO_DATA_DIR', 'AZURE_STORAGE_CONNECTION_STRING', 'VUORO_BLOB_ACCOUNT_URL',
   'VUORO_BLOB_CONTAINER', 'VUORO_ALLOWED_TENANTS', 'VUORO_MEETING_MINUTES', 'VUORO_LOG_LEVEL',
-  'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL',
+  'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS',
 ] as const;

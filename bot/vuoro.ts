@@ -10,6 +10,7 @@ import { Logger, createLogger } from './logger';
 import { createBot } from './app';
 import { createServer } from './server';
 import { createStore } from './adapters/storage/create-store';
+import { calendarRoutes } from './api/calendar-wiring';
 
 /** A running Vuoro. */
 export interface RunningVuoro {
@@ -28,7 +29,7 @@ export async function startVuoro(config: Config, parts: { log?: Logger; clock?: 
   const store = parts.store ?? createStore(config.storage, { managedIdentityClientId: config.managedIdentityClientId });
   await store.ping();
   const bot = createBot({ config, store, clock, log });
-  const server = createServer({ bot, store, log });
+  const server = createServer({ bot, store, log, routes: [calendarRoutes({ config, store, clock, log })] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -80,6 +80,12 @@ param botSku string = 'F0'
 @maxValue(240)
 param meetingMinutes int = 60
 
+@description('Entra object ids of the workshop coordinators who may edit the calendar in the tab (VUORO_COORDINATORS).')
+param coordinatorIds array = []
+
+@description('Accepted audiences of tab single sign-on tokens (VUORO_SSO_AUDIENCE), e.g. api://<host>/<sso app id>; empty derives them from the public URL and bot id.')
+param ssoAudiences array = []
+
 @description('Log level of the service (VUORO_LOG_LEVEL). Logs hold ids and counts, never chat text.')
 @allowed([
   'fatal'
@@ -170,6 +176,8 @@ module webApp 'modules/web-app.bicep' = {
     meetingMinutes: meetingMinutes
     logLevel: logLevel
     customHostName: customHostName
+    coordinatorIds: coordinatorIds
+    ssoAudiences: ssoAudiences
   }
 }
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { ACCENT_COLOR, ICON_FILES } from './draw-icons';
 import { DEMO_BOT_ID, fillTemplate, PackageInputError, readPlaceholders } from './fill-manifest';
-import { findProjectRoot } from './project-root';
+import { findProjectRoot } from '../bot/project-root';
 import { danglingLocalizationKeys, iconErrors, schemaErrors } from './validate-manifest';
 
 type Json = Record<string, unknown>;

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { drawColorIcon, drawOutlineIcon, ICON_FILES } from './draw-icons';
 import { encodePng } from './png-encode';
-import { findProjectRoot } from './project-root';
+import { findProjectRoot } from '../bot/project-root';
 
 const dir = path.join(findProjectRoot(__dirname), 'manifest');
 writeFileSync(path.join(dir, ICON_FILES.color), encodePng(drawColorIcon()));

@@ -62,6 +62,12 @@ param meetingMinutes int
 @description('Log level (VUORO_LOG_LEVEL).')
 param logLevel string
 
+@description('Entra object ids of the workshop coordinators (VUORO_COORDINATORS).')
+param coordinatorIds array
+
+@description('Accepted tab SSO token audiences (VUORO_SSO_AUDIENCE); empty derives them.')
+param ssoAudiences array
+
 @description('Custom host name bound to the app (e.g. vuoro.example.fi); empty uses the default azurewebsites.net host.')
 param customHostName string
 
@@ -124,6 +130,8 @@ var appSettings = {
   VUORO_PUBLIC_URL: 'https://${publicHost}'
   VUORO_MEETING_MINUTES: string(meetingMinutes)
   VUORO_LOG_LEVEL: logLevel
+  VUORO_COORDINATORS: join(coordinatorIds, ',')
+  VUORO_SSO_AUDIENCE: join(ssoAudiences, ',')
   // Read by the platform.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'

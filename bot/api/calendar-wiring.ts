@@ -1,0 +1,35 @@
+/**
+ * Wires the workshop calendar API and the tab into the server from the configuration.
+ */
+import path from 'path';
+import { Server } from 'restify';
+import { Config } from '../config';
+import { Clock, StateStore } from '../domain/ports';
+import { Logger } from '../logger';
+import { StoreCalendarService } from '../adapters/calendar/store-calendar-service';
+import { loadDemoCycles } from '../adapters/calendar/demo-cycles-loader';
+import { TeamsSsoVerifier } from './sso-verifier';
+import { registerCalendarRoutes } from './calendar-routes';
+import { registerTabRoutes } from './tab-routes';
+import { findProjectRoot } from '../project-root';
+
+/** The calendar service over the store, seeded with the demo cycle on an empty store. */
+export function createCalendarService(store: StateStore, clock: Clock): StoreCalendarService {
+  return new StoreCalendarService(store, clock, { seed: loadDemoCycles });
+}
+
+/** A route registrar for /api/calendar*, /api/workshops/* and /tab/*. */
+export function calendarRoutes(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; calendar?: StoreCalendarService }): (server: Server) => void {
+  const { config, store, clock, log } = deps;
+  return (server) => {
+    const calendar = deps.calendar ?? createCalendarService(store, clock);
+    const auth = new TeamsSsoVerifier({
+      tenantIds: config.allowedTenants.length ? config.allowedTenants : [config.auth.tenantId || 'common'],
+      audiences: config.sso.audiences,
+      coordinators: config.sso.coordinators,
+      clock,
+    });
+    registerCalendarRoutes(server, { calendar, auth, clock, log, uidDomain: new URL(config.publicBaseUrl).hostname });
+    registerTabRoutes(server, { distDir: path.join(findProjectRoot(__dirname), 'dist', 'tab') });
+  };
+}
