@@ -1,0 +1,35 @@
+import { ConflictError, CREATE_ONLY, type StateStore, type Stored } from '../../domain/ports';
+
+/** Options for updateWithRetry. */
+export interface RetryOptions {
+  /** How many read-modify-write rounds before the last ConflictError is thrown (default 20). */
+  attempts?: number;
+  /** Upper bound of the random pause between rounds, in ms (default 10); spreads racing writers. */
+  maxBackoffMs?: number;
+}
+
+/**
+ * Optimistic update: read the key, apply the pure `fn` to its value (undefined when absent), write
+ * the result only if nobody wrote in between, and start over when someone did. `fn` may run more
+ * than once, so it must not have side effects. Returns what was written.
+ */
+export async function updateWithRetry<T>(
+  store: StateStore,
+  key: string,
+  fn: (current: T | undefined) => T,
+  options: RetryOptions = {},
+): Promise<Stored<T>> {
+  const attempts = Math.max(1, options.attempts ?? 20);
+  const maxBackoffMs = options.maxBackoffMs ?? 10;
+  for (let attempt = 1; ; attempt++) {
+    const current = await store.get<T>(key);
+    const value = fn(current?.value);
+    try {
+      const eTag = await store.put(key, value, current ? current.eTag : CREATE_ONLY);
+      return { value, eTag };
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= attempts) throw err;
+    }
+    if (maxBackoffMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * maxBackoffMs));
+  }
+}
