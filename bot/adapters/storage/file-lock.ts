@@ -47,10 +47,13 @@ function processIsGone(pid: number): boolean {
 /** Runs `fn` holding the lock file at `path`; waits (polling) while another holder has it. */
 export async function withLockFile<R>(path: string, staleMs: number, fn: () => Promise<R>): Promise<R> {
   const token = await acquire(path, staleMs);
+  const acquiredAt = Date.now();
   try {
     return await fn();
   } finally {
-    await release(path, token);
+    // Nobody breaks a lock younger than staleMs, so a short hold can skip re-reading the owner.
+    if (Date.now() - acquiredAt < staleMs / 2) await unlinkIfPresent(path);
+    else await release(path, token);
   }
 }
 

@@ -50,6 +50,7 @@ export class FileStore implements StateStore {
     const name = this.nameOf(key);
     const json = serialise(key, value);
     await this.open();
+    await this.failFast(key, name, ifMatch);
     return this.exclusive(name, async () => {
       assertPrecondition(key, (await this.read(key, name))?.eTag, ifMatch);
       const eTag = newETag();
@@ -61,6 +62,7 @@ export class FileStore implements StateStore {
   async delete(key: string, ifMatch?: IfMatch): Promise<void> {
     const name = this.nameOf(key);
     await this.open();
+    await this.failFast(key, name, ifMatch);
     await this.exclusive(name, async () => {
       const current = await this.read(key, name);
       assertPrecondition(key, current?.eTag, ifMatch);
@@ -125,6 +127,15 @@ export class FileStore implements StateStore {
     } catch {
       throw new Error(`stored state for key ${key} is unreadable`);
     }
+  }
+
+  /**
+   * Rejects, without queueing for the lock, a write whose precondition already fails. A read is an
+   * atomic snapshot and an eTag is never issued twice, so failing at the moment of this read is a
+   * correct outcome; it spares racing writers that lost a round from waiting behind the winner.
+   */
+  private async failFast(key: string, name: string, ifMatch: IfMatch): Promise<void> {
+    if (ifMatch !== undefined) assertPrecondition(key, (await this.read(key, name))?.eTag, ifMatch);
   }
 
   /** Serialises work on one key within this process, then across processes by lock file. */

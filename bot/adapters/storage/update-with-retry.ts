@@ -4,7 +4,10 @@ import { ConflictError, CREATE_ONLY, type StateStore, type Stored } from '../../
 export interface RetryOptions {
   /** How many read-modify-write rounds before the last ConflictError is thrown (default 20). */
   attempts?: number;
-  /** Upper bound of the random pause between rounds, in ms (default 10); spreads racing writers. */
+  /**
+   * Cap of the random pause between rounds, in ms (default 20). The pause bound doubles each
+   * round (1, 2, 4 … ms) so a crowd of writers on one key thins out instead of colliding again.
+   */
   maxBackoffMs?: number;
 }
 
@@ -20,7 +23,7 @@ export async function updateWithRetry<T>(
   options: RetryOptions = {},
 ): Promise<Stored<T>> {
   const attempts = Math.max(1, options.attempts ?? 20);
-  const maxBackoffMs = options.maxBackoffMs ?? 10;
+  const maxBackoffMs = options.maxBackoffMs ?? 20;
   for (let attempt = 1; ; attempt++) {
     const current = await store.get<T>(key);
     const value = fn(current?.value);
@@ -30,6 +33,7 @@ export async function updateWithRetry<T>(
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= attempts) throw err;
     }
-    if (maxBackoffMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * maxBackoffMs));
+    const bound = Math.min(maxBackoffMs, 2 ** (attempt - 1));
+    if (bound > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * bound));
   }
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../../../bot/adapters/storage/file-store';
-import { ConflictError } from '../../../bot/domain/ports';
+import { ConflictError, CREATE_ONLY } from '../../../bot/domain/ports';
 import { exited, startScript } from '../../helpers/node-script';
 import { tempDirs } from '../../helpers/temp-dir';
 import { churnValue } from './file-store-child';
@@ -71,6 +71,20 @@ describe('FileStore on disk', () => {
     expect(waited).toBeLessThan(5_000);
     expect((await store.get('k'))?.value).toBe(2);
     expect(readdirSync(dir)).toEqual(['k.json']);
+  });
+
+  it('rejects a stale write at once instead of queueing behind a held lock', async () => {
+    const dir = newDir();
+    const store = new FileStore({ dir, staleMs: 5_000 });
+    const first = await store.put('k', 1);
+    await store.put('k', 2, first);
+    writeFileSync(join(dir, 'k.lock'), JSON.stringify({ pid: 1, host: 'another-host', token: 't' }));
+    const started = Date.now();
+    await expect(store.put('k', 3, first)).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.delete('k', first)).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.put('k', 3, CREATE_ONLY)).rejects.toBeInstanceOf(ConflictError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((await store.get('k'))?.value).toBe(2);
   });
 
   it('breaks at once a lock whose owner process on this host is gone', async () => {
