@@ -53,9 +53,17 @@ async function waitUntilAnswering(port: number, child?: ChildProcess, timeoutMs 
   throw new Error(`Azurite did not answer on 127.0.0.1:${port} within ${timeoutMs} ms`);
 }
 
+/** How tests run Azurite: in memory, loopback only, no telemetry. .ci/run should use the same. */
+export const AZURITE_ARGS = [
+  '--silent', '--inMemoryPersistence', '--skipApiVersionCheck',
+  '--disableTelemetry', // otherwise Azurite posts usage data to Application Insights over the internet
+  '--extentMemoryLimit', '512', // MB; the default is half the machine's memory
+  '--blobHost', '127.0.0.1',
+];
+
 function startAzurite(port: number): ChildProcess {
   const bin = realpathSync(join(__dirname, '..', '..', 'node_modules', '.bin', 'azurite-blob'));
-  const args = ['--silent', '--inMemoryPersistence', '--skipApiVersionCheck', '--blobHost', '127.0.0.1', '--blobPort', String(port)];
+  const args = [...AZURITE_ARGS, '--blobPort', String(port)];
   // Run the bin's script with this node directly, so the pid we hold is Azurite's own.
   return spawn(process.execPath, [bin, ...args], { stdio: 'ignore' });
 }
