@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { access, constants, mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IfMatch, StateStore, Stored } from '../../domain/ports';
 import { decodeKey, encodeKey, FILE_SAFE } from './key-codec';
@@ -52,7 +52,7 @@ export class FileStore implements StateStore {
     await this.open();
     await this.failFast(key, name, ifMatch);
     return this.exclusive(name, async () => {
-      assertPrecondition(key, (await this.read(key, name))?.eTag, ifMatch);
+      if (ifMatch !== undefined) assertPrecondition(key, (await this.read(key, name))?.eTag, ifMatch);
       const eTag = newETag();
       await this.writeAtomically(name, `{"eTag":${JSON.stringify(eTag)},"value":${json}}`);
       return eTag;
@@ -64,10 +64,13 @@ export class FileStore implements StateStore {
     await this.open();
     await this.failFast(key, name, ifMatch);
     await this.exclusive(name, async () => {
-      const current = await this.read(key, name);
-      assertPrecondition(key, current?.eTag, ifMatch);
-      if (!current) return;
-      await unlinkIfPresent(join(this.dir, `${name}.json`));
+      if (ifMatch !== undefined) assertPrecondition(key, (await this.read(key, name))?.eTag, ifMatch);
+      try {
+        await unlink(join(this.dir, `${name}.json`));
+      } catch (err) {
+        if (errorCode(err) === 'ENOENT') return;
+        throw err;
+      }
       await this.syncDir();
     });
   }

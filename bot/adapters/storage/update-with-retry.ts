@@ -14,7 +14,9 @@ export interface RetryOptions {
 /**
  * Optimistic update: read the key, apply the pure `fn` to its value (undefined when absent), write
  * the result only if nobody wrote in between, and start over when someone did. `fn` may run more
- * than once, so it must not have side effects. Returns what was written.
+ * than once, so it must not have side effects; the value from its last call is the one written,
+ * so a caller that needs to know whether *its* update made a change (a reminder marked sent, say)
+ * can note that in a variable the last call sets. Returns what was written.
  */
 export async function updateWithRetry<T>(
   store: StateStore,

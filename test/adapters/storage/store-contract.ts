@@ -177,6 +177,27 @@ export function describeStoreContract(engine: string, harness: StoreHarness): vo
     }, 60_000);
 
     if (harness.persistent) {
+      it('two instances on one namespace (two app instances) race increments and end exactly right', async () => {
+        const instances = [store, ns.open()];
+        const each = 15;
+        await Promise.all(instances.flatMap((instance) => [0, 1].map(async () => {
+          for (let i = 0; i < each; i++) {
+            await updateWithRetry<{ n: number }>(instance, 'shared', (cur) => ({ n: (cur?.n ?? 0) + 1 }), { attempts: 500 });
+          }
+        })));
+        expect((await ns.open().get<{ n: number }>('shared'))?.value.n).toBe(instances.length * 2 * each);
+      }, 60_000);
+
+      it('lets one of two instances claim a one-time job, however they race', async () => {
+        const other = ns.open();
+        for (let round = 0; round < 10; round++) {
+          const key = `reminder:${round}:fired`;
+          const outcomes = await Promise.allSettled([store.put(key, { by: 'a' }, CREATE_ONLY), other.put(key, { by: 'b' }, CREATE_ONLY)]);
+          expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        }
+        expect(await other.list('reminder:')).toHaveLength(10);
+      });
+
       it('keeps everything across a restart (a new instance on the same namespace)', async () => {
         const eTag = await store.put('meeting:1', { cases: 4 });
         await store.put('meeting:2', { cases: 1 });
