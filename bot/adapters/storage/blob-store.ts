@@ -133,6 +133,9 @@ export class BlobStore implements StateStore {
     this.ready ??= this.container.createIfNotExists().then(
       () => undefined,
       (err: unknown) => {
+        // An identity with data rights on an existing container only (no right to create one)
+        // gets 403 here; the container is there, so carry on and let real calls speak.
+        if (statusOf(err) === 403) return;
         this.ready = undefined;
         throw err;
       },

@@ -25,9 +25,11 @@ export function assertPrecondition(key: string, currentETag: string | undefined,
   if (pre.kind === 'match' && pre.eTag !== currentETag) throw new ConflictError(key);
 }
 
-/** Rejects keys no engine can hold; the message names no key text beyond its length. */
+/** Rejects keys no engine can hold; the message names no key text. */
 export function assertKey(key: string): void {
   if (typeof key !== 'string' || key.length === 0) throw new TypeError('storage key must be a non-empty string');
+  // A lone surrogate has no UTF-8 form, so two such keys could meet in one file or blob name.
+  if (/\p{Cs}/u.test(key)) throw new TypeError('storage key must be well-formed Unicode');
 }
 
 /** JSON text of `value`; engines store text so a caller never shares a reference with the store. */

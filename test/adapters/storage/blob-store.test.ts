@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BlobServiceClient } from '@azure/storage-blob';
+import nock from 'nock';
 import { BlobStore } from '../../../bot/adapters/storage/blob-store';
 import { useAzurite } from '../../helpers/azurite';
 import { describeStoreContract } from './store-contract';
@@ -51,5 +52,24 @@ describe('BlobStore on Azurite', () => {
       pipeline: { retryOptions: { maxTries: 1 } },
     });
     await expect(store.ping()).rejects.toThrow();
+  });
+});
+
+describe('BlobStore with an identity that may use but not create the container', () => {
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('carries on when creating the container is forbidden', async () => {
+    nock.disableNetConnect();
+    const account = nock('https://vuorostate.blob.core.windows.net')
+      .put('/vuoro-state').query({ restype: 'container' })
+      .reply(403, '<?xml version="1.0"?><Error><Code>AuthorizationPermissionMismatch</Code></Error>', { 'x-ms-error-code': 'AuthorizationPermissionMismatch' })
+      .put('/vuoro-state/meeting%3A1').reply(201, '', { etag: '"0x2"' });
+    const credential = { getToken: async () => ({ token: 'data-only', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const store = new BlobStore({ accountUrl: 'https://vuorostate.blob.core.windows.net', container: 'vuoro-state', credential });
+    await expect(store.put('meeting:1', { cases: 1 })).resolves.toBe('"0x2"');
+    expect(account.isDone()).toBe(true);
   });
 });

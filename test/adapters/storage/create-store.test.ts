@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -34,7 +35,7 @@ describe('createStore', () => {
   });
 
   it('uses Blob storage by connection string, in the configured container', async () => {
-    const config = loadConfig({ VUORO_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, VUORO_BLOB_CONTAINER: 'vuoro-create-store' });
+    const config = loadConfig({ VUORO_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, VUORO_BLOB_CONTAINER: `vuoro-cs-${randomBytes(6).toString('hex')}` });
     const store = createStore(config.storage);
     expect(store).toBeInstanceOf(BlobStore);
     await store.ping();

@@ -159,10 +159,12 @@ export function describeStoreContract(engine: string, harness: StoreHarness): vo
       expect(read?.value).toEqual(value);
     });
 
-    it('rejects values that are not JSON and leaves the key untouched', async () => {
+    it('rejects non-JSON values and malformed keys, storing nothing', async () => {
       await expect(store.put('k', undefined)).rejects.toThrow(TypeError);
       expect(await store.get('k')).toBeUndefined();
       await expect(store.put('', 1)).rejects.toThrow(TypeError);
+      await expect(store.put('half-\ud800', 1)).rejects.toThrow(TypeError);
+      expect(await store.list('')).toEqual([]);
     });
 
     it('ends many concurrent optimistic increments on one key with the exact count', async () => {
