@@ -15,6 +15,11 @@ import { IntakeHandlers } from './handlers/intake-handlers';
 import { InstallHandlers } from './handlers/install-handlers';
 import { CommandHandlers } from './handlers/command-handlers';
 import { INTAKE_VERBS } from './cards/intake-card';
+import { REMINDER_VERBS } from './cards/reminder-card';
+import { ReminderHandlers } from './handlers/reminder-handlers';
+import { ReminderRepository } from './adapters/reminders/reminder-repository';
+import type { CalendarService } from './domain/calendar/calendar-service';
+import { createCalendarService } from './api/calendar-wiring';
 import { t, langFromLocale } from './i18n';
 
 /** The wired bot: the adapter that speaks HTTP and the application that routes turns. */
@@ -38,7 +43,7 @@ export function createAdapter(config: Config): VuoroAdapter {
 }
 
 /** Builds the application with all routes. */
-export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger }): Bot {
+export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; calendar?: CalendarService }): Bot {
   const { config, store, clock, log } = deps;
   const adapter = createAdapter(config);
   const app = new Application<TurnState>({
@@ -50,14 +55,25 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   });
   const intake = new IntakeHandlers({ meetings: new MeetingRepository(store), centres: new CentreRepository(store, config.meetingMinutes), clock, log });
   const install = new InstallHandlers({ store, log });
-  const commands = new CommandHandlers({ intake, log });
+  const reminders = new ReminderHandlers({ repo: new ReminderRepository(store), calendar: deps.calendar ?? createCalendarService(store, clock), clock, log });
+  const commands = new CommandHandlers({ intake, reminders, log });
 
-  app.conversationUpdate('membersAdded', (context) => install.membersAdded(context));
-  app.activity(ActivityTypes.InstallationUpdate, (context) => install.installed(context));
+  app.conversationUpdate('membersAdded', async (context) => {
+    await install.membersAdded(context);
+    await reminders.membersAdded(context);
+  });
+  app.conversationUpdate('membersRemoved', (context) => reminders.membersRemoved(context));
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    await install.installed(context);
+    await reminders.installationUpdate(context);
+  });
   app.meetings.start((context) => intake.start(context, false));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.answer, (context, _state, data) => intake.answer(context, data));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.refresh, (context) => intake.refresh(context));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.close, (context) => intake.close(context));
+  app.adaptiveCards.actionExecute(REMINDER_VERBS.substitute, (context, _state, data) => reminders.substitute(context, data as Record<string, unknown>));
+  app.adaptiveCards.actionExecute(REMINDER_VERBS.saveSubstitute, (context, _state, data) => reminders.answer(context, 'substitute', data as Record<string, unknown>));
+  app.adaptiveCards.actionExecute(REMINDER_VERBS.attend, (context, _state, data) => reminders.answer(context, 'attending', data as Record<string, unknown>));
   app.activity(ActivityTypes.Message, (context) => commands.message(context));
 
   app.error(async (context: TurnContext, err: Error) => {

@@ -38,6 +38,8 @@ export interface Config {
   readonly publicBaseUrl: string;
   /** Tab single sign-on: accepted token audiences and the workshop coordinators' Entra object ids. */
   readonly sso: { readonly audiences: readonly string[]; readonly coordinators: readonly string[] };
+  /** Teams activity-feed reminders: the Teams app id (manifest id); empty means off. */
+  readonly activityFeed: { readonly teamsAppId: string };
 }
 
 /** Raised with the name of the offending variable; index.ts prints it and exits. */
@@ -114,6 +116,11 @@ export function loadConfig(env: Env): Config {
   const badCoordinator = coordinators.find((c) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c));
   if (badCoordinator !== undefined) throw new ConfigError('VUORO_COORDINATORS', 'expected Entra object ids (GUIDs), comma separated');
 
+  const feedAppId = str(env, 'VUORO_ACTIVITY_FEED_APP_ID');
+  if (feedAppId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(feedAppId)) {
+    throw new ConfigError('VUORO_ACTIVITY_FEED_APP_ID', 'expected the Teams app id (a GUID) from the manifest');
+  }
+
   const config: Config = {
     port,
     host: str(env, 'HOST', '0.0.0.0'),
@@ -128,6 +135,7 @@ export function loadConfig(env: Env): Config {
       audiences: audiences.length ? audiences : [`api://${new URL(publicBaseUrl).host}/${ssoAppId}`, ssoAppId],
       coordinators,
     },
+    activityFeed: { teamsAppId: feedAppId },
   };
   return deepFreeze(config);
 }
@@ -146,4 +154,5 @@ export const CONFIG_VARIABLES = [
   'VUORO_STORAGE', 'VUORO_DATA_DIR', 'AZURE_STORAGE_CONNECTION_STRING', 'VUORO_BLOB_ACCOUNT_URL',
   'VUORO_BLOB_CONTAINER', 'VUORO_ALLOWED_TENANTS', 'VUORO_MEETING_MINUTES', 'VUORO_LOG_LEVEL',
   'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS',
+  'VUORO_ACTIVITY_FEED_APP_ID',
 ] as const;

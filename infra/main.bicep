@@ -86,6 +86,9 @@ param coordinatorIds array = []
 @description('Accepted audiences of tab single sign-on tokens (VUORO_SSO_AUDIENCE), e.g. api://<host>/<sso app id>; empty derives them from the public URL and bot id.')
 param ssoAudiences array = []
 
+@description('Teams app id (manifest id) for workshop reminders in the Teams activity feed; empty turns the feed off. Needs the Graph application permission TeamsActivity.Send for the identity.')
+param activityFeedAppId string = ''
+
 @description('Log level of the service (VUORO_LOG_LEVEL). Logs hold ids and counts, never chat text.')
 @allowed([
   'fatal'
@@ -178,6 +181,7 @@ module webApp 'modules/web-app.bicep' = {
     customHostName: customHostName
     coordinatorIds: coordinatorIds
     ssoAudiences: ssoAudiences
+    activityFeedAppId: activityFeedAppId
   }
 }
 

@@ -7,11 +7,12 @@ import { t } from '../i18n';
 import { Logger } from '../logger';
 import { parseCommand } from './commands';
 import { IntakeHandlers } from './intake-handlers';
+import { ReminderHandlers } from './reminder-handlers';
 import { turnInfo } from './turn-info';
 
 /** Routes a message addressed to Vuoro to the right handler. */
 export class CommandHandlers {
-  constructor(private readonly deps: { intake: IntakeHandlers; log: Logger }) {}
+  constructor(private readonly deps: { intake: IntakeHandlers; reminders?: ReminderHandlers; log: Logger }) {}
 
   /** Handles one message to the bot. */
   async message(context: TurnContext): Promise<void> {
@@ -27,6 +28,10 @@ export class CommandHandlers {
       case 'length':
         await context.sendActivity(await this.deps.intake.setLength(context, command.args[0]));
         return;
+      case 'remind':
+        if (this.deps.reminders) return this.deps.reminders.command(context, command.off);
+        await context.sendActivity(t(info.lang, 'unknown.text'));
+        return;
       case 'help':
       case 'empty':
         await context.sendActivity(helpText(info.lang));
@@ -40,5 +45,5 @@ export class CommandHandlers {
 /** The help message in one language. */
 export function helpText(lang: Parameters<typeof t>[0]): string {
   const line = (k: string) => `- ${t(lang, `help.${k}`)}`;
-  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), line('length'), line('help'), '', t(lang, 'help.privacy')].join('\n');
+  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), line('length'), `- ${t(lang, 'reminders.help')}`, line('help'), '', t(lang, 'help.privacy')].join('\n');
 }

@@ -5,18 +5,23 @@
 import { plainText } from './message-text';
 
 /** What a chat command asks Vuoro to do. */
-export type CommandId = 'start' | 'close' | 'help' | 'length';
+export type CommandId = 'start' | 'close' | 'help' | 'length' | 'remind';
 
 const WORDS: Record<string, CommandId> = {
   aloita: 'start', start: 'start', 'börja': 'start', borja: 'start',
   sulje: 'close', close: 'close', 'stäng': 'close', stang: 'close',
   ohje: 'help', help: 'help', 'hjälp': 'help', hjalp: 'help', apua: 'help', '?': 'help',
   kesto: 'length', length: 'length', 'längd': 'length', langd: 'length',
+  muistuta: 'remind', remind: 'remind', 'påminn': 'remind', paminn: 'remind',
 };
+
+/** Second words that turn reminders off (`muistuta pois`, `påminn av`, `remind off`). */
+const OFF_WORDS = new Set(['pois', 'off', 'av', 'stop', 'lopeta']);
 
 /** A parsed command; `unknown` keeps only the word's length class, never the word itself. */
 export type Command =
-  | { id: CommandId; args: number[] }
+  | { id: Exclude<CommandId, 'remind'>; args: number[] }
+  | { id: 'remind'; off: boolean }
   | { id: 'unknown' }
   | { id: 'empty' };
 
@@ -27,6 +32,7 @@ export function parseCommand(text: string | undefined): Command {
   const [word, ...rest] = plain.split(' ');
   const id = WORDS[word.replace(/[.!,:;]+$/, '')];
   if (!id) return { id: 'unknown' };
+  if (id === 'remind') return { id, off: OFF_WORDS.has((rest[0] ?? '').replace(/[.!,:;]+$/, '')) };
   const args = rest.map((r) => r.replace(/[^\d]/g, '')).filter(Boolean).map(Number);
   return { id, args };
 }

@@ -68,6 +68,9 @@ param coordinatorIds array
 @description('Accepted tab SSO token audiences (VUORO_SSO_AUDIENCE); empty derives them.')
 param ssoAudiences array
 
+@description('Teams app id (manifest id) for workshop reminders in the activity feed (VUORO_ACTIVITY_FEED_APP_ID); empty turns the feed off.')
+param activityFeedAppId string
+
 @description('Custom host name bound to the app (e.g. vuoro.example.fi); empty uses the default azurewebsites.net host.')
 param customHostName string
 
@@ -132,6 +135,7 @@ var appSettings = {
   VUORO_LOG_LEVEL: logLevel
   VUORO_COORDINATORS: join(coordinatorIds, ',')
   VUORO_SSO_AUDIENCE: join(ssoAudiences, ',')
+  VUORO_ACTIVITY_FEED_APP_ID: activityFeedAppId
   // Read by the platform.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'

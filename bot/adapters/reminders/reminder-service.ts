@@ -73,6 +73,8 @@ export class ReminderService {
 
   /** Makes sure a sync is due now (the sync job then keeps itself going). */
   async kick(): Promise<void> {
+    // Only when there is none: replacing a sync another instance is running would run it twice.
+    if (await this.deps.scheduler.get(REMINDER_JOBS.sync, 'all')) return;
     await this.deps.scheduler.schedule(REMINDER_JOBS.sync, 'all', this.deps.clock.now(), {});
   }
 
