@@ -11,6 +11,19 @@ export interface Captured {
   method: string;
   path: string;
   body: Record<string, unknown>;
+  /** The injected clock's time when it arrived (Date.now() unless a clock was given). */
+  at: number;
+  /** The status the capture answered with. */
+  status: number;
+}
+
+/** An error the capture answers with instead of success, for the next `times` matching requests. */
+export interface InjectedFailure {
+  match: (c: { method: string; path: string }) => boolean;
+  status: 429 | 403 | 404 | 500 | 502 | 503;
+  /** Retry-After header value (seconds or an HTTP date), for 429/503. */
+  retryAfter?: string;
+  times: number;
 }
 
 /** The running capture server. */
@@ -20,15 +33,19 @@ export interface ConnectorCapture {
   requests: Captured[];
   /** Role returned for GET /v1/meetings/{id}/participants/{aadId}. */
   roles: Map<string, string>;
+  /** Answers matching requests with an error (429 with Retry-After, 403, 404, 5xx). */
+  fail(failure: InjectedFailure): void;
   /** Waits until `count` requests matching `filter` have arrived. */
   waitFor(filter: (c: Captured) => boolean, count?: number, timeoutMs?: number): Promise<Captured[]>;
   close(): Promise<void>;
 }
 
 /** Starts a capture server on an ephemeral loopback port. */
-export async function startConnectorCapture(): Promise<ConnectorCapture> {
+export async function startConnectorCapture(options: { clock?: { now(): number } } = {}): Promise<ConnectorCapture> {
   const requests: Captured[] = [];
   const roles = new Map<string, string>();
+  const failures: InjectedFailure[] = [];
+  const now = () => (options.clock ? options.clock.now() : Date.now());
   let seq = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -42,12 +59,27 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
         body = { unparsable: true };
       }
       const path = decodeURIComponent((req.url ?? '').split('?')[0]);
-      requests.push({ method: req.method ?? '', path, body });
+      const method = req.method ?? '';
+      const failure = failures.find((f) => f.times > 0 && f.match({ method, path }));
+      if (failure) {
+        failure.times -= 1;
+        requests.push({ method, path, body, at: now(), status: failure.status });
+        res.statusCode = failure.status;
+        if (failure.retryAfter) res.setHeader('Retry-After', failure.retryAfter);
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ error: { code: failure.status === 429 ? 'Throttled' : 'BotNotInConversationRoster', message: 'injected' } }));
+        return;
+      }
+      requests.push({ method, path, body, at: now(), status: 200 });
       const participant = /^\/v1\/meetings\/[^/]+\/participants\/([^/]+)$/.exec(path);
       res.setHeader('Content-Type', 'application/json');
       if (participant) {
         const role = roles.get(participant[1]) ?? 'Attendee';
         res.end(JSON.stringify({ user: { id: `29:${participant[1]}`, aadObjectId: participant[1] }, meeting: { role, inMeeting: true }, conversation: { id: 'c' } }));
+        return;
+      }
+      if (method === 'POST' && path === '/v3/conversations') {
+        res.end(JSON.stringify({ id: `a:personal-${++seq}`, activityId: `activity-${seq}` }));
         return;
       }
       res.end(JSON.stringify({ id: `activity-${++seq}` }));
@@ -59,6 +91,7 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
     url: `http://127.0.0.1:${port}/`,
     requests,
     roles,
+    fail: (failure) => void failures.push(failure),
     async waitFor(filter, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

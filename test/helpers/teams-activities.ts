@@ -8,7 +8,7 @@ import { join } from 'path';
 type Json = Record<string, unknown>;
 
 /** The fixture names available. */
-export type Fixture = 'meeting-start' | 'intake-answer-invoke' | 'mention-message' | 'bot-added' | 'installation-update';
+export type Fixture = 'meeting-start' | 'intake-answer-invoke' | 'mention-message' | 'bot-added' | 'installation-update' | 'team-installation-update' | 'personal-message';
 
 /** A deep copy of a fixture. */
 export function fixture(name: Fixture): Json {
@@ -52,5 +52,12 @@ export function cardAction(scene: Scene, cardId: string, verb: string, data: Jso
   const a = activity('intake-answer-invoke', scene, { replyToId: cardId });
   const meetingId = ((a.channelData as Json).meeting as Json).id;
   a.value = { action: { type: 'Action.Execute', title: verb, verb, data: { meetingId, ...data } }, trigger: 'manual' };
+  return a;
+}
+
+/** A message in someone's personal chat with Vuoro (no mention needed there); one chat per person. */
+export function personalMessage(scene: Scene, text: string): Json {
+  const a = activity('personal-message', scene, { text });
+  if (scene.user) (a.conversation as Json).id = `a:1personal-${scene.user.aadObjectId}`;
   return a;
 }

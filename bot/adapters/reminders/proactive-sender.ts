@@ -68,17 +68,35 @@ export class ProactiveSender {
     client?.client?.pipeline?.removePolicy({ phase: 'Retry' });
   }
 
+  /**
+   * Runs `send` inside the adapter's turn. A failure is caught inside the turn and classified
+   * outside it, because the adapter hands errors thrown in a turn to the application's onTurnError,
+   * which would swallow a 429 or 403 that the scheduler needs to see.
+   */
+  private async inTurn(run: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, send: (context: TurnContext) => Promise<void>): Promise<SendOutcome | undefined> {
+    let failure: { error: unknown } | undefined;
+    try {
+      await run(async (context) => {
+        try {
+          this.withoutSdkRetry(context);
+          await send(context);
+        } catch (error) {
+          failure = { error };
+        }
+      });
+    } catch (error) {
+      failure = { error };
+    }
+    return failure && classify(failure.error, this.now());
+  }
+
   /** Posts `activity` to the stored conversation. */
   async send(reference: StoredReference, activity: Partial<Activity>): Promise<SendOutcome> {
-    try {
-      await this.adapter.continueConversationAsync(this.botAppId, toReference(reference), async (context) => {
-        this.withoutSdkRetry(context);
-        await context.sendActivity(activity);
-      });
-      return { ok: true };
-    } catch (error) {
-      return classify(error, this.now());
-    }
+    const failed = await this.inTurn(
+      (logic) => this.adapter.continueConversationAsync(this.botAppId, toReference(reference), logic),
+      async (context) => void (await context.sendActivity(activity)),
+    );
+    return failed ?? { ok: true };
   }
 
   /**
@@ -88,18 +106,16 @@ export class ProactiveSender {
    */
   async sendToUser(serviceUrl: string, tenantId: string, userId: string, activity: Partial<Activity>): Promise<SendOutcome> {
     let reference: StoredReference | undefined;
-    try {
-      const params = { isGroup: false, bot: { id: this.botAppId || 'vuoro', name: 'Vuoro' }, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as unknown as Activity };
+    const params = { isGroup: false, bot: { id: this.botAppId || 'vuoro', name: 'Vuoro' }, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as unknown as Activity };
+    const failed = await this.inTurn(
       // No audience: the connector factory then uses the Bot Framework's default scope.
-      await this.adapter.createConversationAsync(this.botAppId, 'msteams', serviceUrl, undefined as unknown as string, params, async (context) => {
-        this.withoutSdkRetry(context);
+      (logic) => this.adapter.createConversationAsync(this.botAppId, 'msteams', serviceUrl, undefined as unknown as string, params, logic),
+      async (context) => {
         reference = storedReference(TurnContext.getConversationReference(context.activity));
         if (reference) reference = { ...reference, conversationType: 'personal', userId };
         await context.sendActivity(activity);
-      });
-      return { ok: true, reference };
-    } catch (error) {
-      return classify(error, this.now());
-    }
+      },
+    );
+    return failed ?? { ok: true, reference };
   }
 }
