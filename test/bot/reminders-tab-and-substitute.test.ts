@@ -10,7 +10,8 @@ import { helsinkiToUtc } from '../../bot/domain/calendar/helsinki-time';
 import { t } from '../../bot/i18n';
 import { VuoroUnderTest, startTestVuoro } from '../helpers/vuoro-under-test';
 import { ConnectorCapture, startConnectorCapture, visibleText } from '../helpers/connector-capture';
-import { activity, cardAction } from '../helpers/teams-activities';
+import { ClientSecretCredential } from '@azure/identity';
+import { activity, cardAction, personalMessage } from '../helpers/teams-activities';
 import { AUDIENCE, COORDINATOR_OID, MEMBER_OID, TENANT, TestKey, makeKey, serveTenantKeys, signToken } from '../helpers/sso-test-keys';
 import { FakeClock, postedCards, runUntil } from '../helpers/reminder-sim';
 
@@ -116,5 +117,26 @@ describe('"I can\'t attend — I\'ll send a substitute"', () => {
     const stored = JSON.stringify((await store.get('reminders/attendance/ws-2026-09'))!.value);
     expect(stored).toContain(SUBSTITUTE);
     expect(stored).not.toContain('Maija');
+  });
+});
+
+describe('activity feed, when configured', () => {
+  it('notifies each reminded person (not the channel) through Graph', async () => {
+    await vuoro.close();
+    const TEAMS_APP = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+    nock('https://login.microsoftonline.com').post(`/${TENANT}/oauth2/v2.0/token`).query(true)
+      .reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'graph-token-2' });
+    const notified: string[] = [];
+    nock('https://graph.microsoft.com').post(/\/v1\.0\/users\/[^/]+\/teamwork\/sendActivityNotification/, (body) => body.activityType === 'workshopReminder')
+      .times(10).reply(204, (uri) => void notified.push(uri.split('/')[3]));
+    vuoro = await startTestVuoro(
+      { VUORO_ACTIVITY_FEED_APP_ID: TEAMS_APP },
+      { clock, store, scheduler: { pollIntervalMs: 1e9 }, reminders: { syncIntervalMs: 6 * 3_600_000, credential: new ClientSecretCredential(TENANT, 'cccccccc-0000-4000-8000-000000000001', 's', { disableInstanceDiscovery: true }) } },
+    );
+    await vuoro.send(activity('team-installation-update', { serviceUrl: connector.url }));
+    await vuoro.send(personalMessage({ serviceUrl: connector.url, user: { aadObjectId: MEMBER_OID } }, 'muistuta'));
+    await runUntil(clock, store, [vuoro], helsinkiToUtc('2026-08-13', '14:00'));
+    expect(postedCards(connector, visibleText)).toHaveLength(2); // the channel and the person
+    expect(notified).toEqual([MEMBER_OID]);
   });
 });
