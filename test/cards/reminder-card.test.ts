@@ -7,7 +7,7 @@ const withLinks = demo.find((w) => w.joinUrl && w.materialsUrl)!;
 const noLinks = demo.find((w) => !w.joinUrl && !w.materialsUrl)!;
 const base = 'https://vuoro.example.fi';
 type Action = { type: string; title: string; url?: string; verb?: string; data?: Record<string, unknown> };
-const actions = (c: { actions?: unknown }) => (c.actions ?? []) as Action[];
+const actions = (c: object) => ((c as { actions?: unknown }).actions ?? []) as Action[];
 
 describe('reminder card', () => {
   it('shows theme, Helsinki date and time, join, add-to-calendar, materials and the substitute button', () => {
