@@ -25,10 +25,17 @@ export interface ReminderCardModel {
 
 const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-/** The workshop's date as people read it, e.g. "torstai 12.11.2026", in Helsinki time. */
+// Building an Intl formatter costs far more than using one; a reminder round formats hundreds of dates.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** The workshop's date as people read it, e.g. "torstaina 12.11.2026", in Helsinki time. */
 export function workshopDate(lang: Lang, w: Pick<Workshop, 'date' | 'start'>): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: HELSINKI, weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' })
-    .format(new Date(helsinkiToUtc(w.date, w.start)));
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: HELSINKI, weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(new Date(helsinkiToUtc(w.date, w.start)));
 }
 
 function when(lang: Lang, offset: string | undefined): string {

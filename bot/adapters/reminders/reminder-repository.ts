@@ -108,6 +108,12 @@ export class ReminderRepository {
     return (await this.store.list(prefix)).map((k) => k.slice(prefix.length));
   }
 
+  /** Workshops somebody has been reminded of. */
+  async remindedWorkshops(): Promise<Set<string>> {
+    const prefix = `${P}reminded/`;
+    return new Set((await this.store.list(prefix)).map((k) => k.slice(prefix.length)));
+  }
+
   async reminded(workshopId: string): Promise<RemindedRecord | undefined> {
     return (await this.store.get<RemindedRecord>(`${P}reminded/${workshopId}`))?.value;
   }

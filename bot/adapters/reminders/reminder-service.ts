@@ -16,8 +16,10 @@ import type { CalendarService } from '../../domain/calendar/calendar-service';
 import type { Workshop } from '../../domain/calendar/model';
 import { localText } from '../../domain/calendar/model';
 import type { DeliveryKind, Subscription } from '../../domain/reminders/model';
-import { decideDue, pendingReminders } from '../../domain/reminders/plan';
-import { changeNotice, withRecipient } from '../../domain/reminders/notices';
+import { decideDue, remindersFor } from '../../domain/reminders/plan';
+import type { PlannedReminder } from '../../domain/reminders/plan';
+import type { ReminderSettings } from '../../domain/reminders/offsets';
+import { changeNotice, withRecipients } from '../../domain/reminders/notices';
 import type { DueJob, DurableScheduler } from '../scheduler/durable-scheduler';
 import { reminderCard, workshopDate } from '../../cards/reminder-card';
 import { ReminderRepository } from './reminder-repository';
@@ -56,6 +58,10 @@ export class ReminderService {
   private readonly syncIntervalMs: number;
   private readonly maxThrottles: number;
   private readonly defaultRetryAfterMs: number;
+  private snapshot: { at: number; byId: Promise<Map<string, Workshop>> } | undefined;
+  private readonly plans = new Map<string, PlannedReminder[]>();
+  /** Workshop revisions this instance has already compared with their reminded records. */
+  private readonly checkedRev = new Map<string, number>();
 
   constructor(private readonly deps: ReminderServiceDeps) {
     this.syncIntervalMs = deps.syncIntervalMs ?? 5 * 60_000;
@@ -85,7 +91,23 @@ export class ReminderService {
   }
 
   private async workshops(): Promise<Workshop[]> {
-    return (await this.deps.calendar.listCycles()).filter((c) => c.phase !== 'archived').flatMap((c) => c.workshops);
+    const all = (await this.deps.calendar.listCycles()).filter((c) => c.phase !== 'archived').flatMap((c) => c.workshops);
+    this.snapshot = { at: this.deps.clock.now(), byId: Promise.resolve(new Map(all.map((w) => [w.id, w]))) };
+    return all;
+  }
+
+  /**
+   * A workshop as of at most a few seconds ago: the deliveries of one moment (a hundred or more at
+   * once) share one calendar read instead of each listing every cycle.
+   */
+  private async recentWorkshop(id: string): Promise<Workshop | undefined> {
+    const now = this.deps.clock.now();
+    if (!this.snapshot || now - this.snapshot.at > 5_000 || now < this.snapshot.at) {
+      const byId = this.workshops().then((all) => new Map(all.map((w) => [w.id, w])));
+      this.snapshot = { at: now, byId };
+      byId.catch(() => { this.snapshot = undefined; });
+    }
+    return (await this.snapshot.byId).get(id);
   }
 
   /** Derives the plan from the calendar: schedules new reminder moments and sends change notices. */
@@ -94,7 +116,7 @@ export class ReminderService {
     const now = clock.now();
     const [settings, workshops, marked] = await Promise.all([repo.settings(), this.workshops(), repo.markedReminders()]);
     let scheduled = 0;
-    for (const r of pendingReminders(workshops, settings, now)) {
+    for (const r of workshops.flatMap((w) => this.planOf(w, settings)).filter((p) => p.lateUntil > now)) {
       if (marked.has(r.id)) continue;
       // Create-once mark first: of two instances syncing at once, only one schedules the moment.
       if (!(await repo.createMark(r.id, { state: 'scheduled', workshopId: r.workshopId, offset: r.offset, dueAt: r.dueAt, at: now }))) continue;
@@ -102,13 +124,26 @@ export class ReminderService {
       scheduled++;
     }
     let notices = 0;
-    for (const w of workshops) {
+    const reminded = await repo.remindedWorkshops();
+    // Every change to a workshop bumps its rev, so an unchanged rev needs no second look.
+    for (const w of workshops.filter((x) => reminded.has(x.id) && this.checkedRev.get(x.id) !== x.rev)) {
       const changed = await repo.updateReminded(w.id, (rec) => changeNotice(w, rec)?.next);
-      if (!changed) continue;
-      const kind = w.status === 'cancelled' ? 'cancelled' : 'moved';
-      notices += await this.fanOut(`${w.id}.chg.r${w.rev}`, changed.recipients, { kind, workshopId: w.id });
+      if (changed) notices += await this.fanOut(`${w.id}.chg.r${w.rev}`, changed.recipients, { kind: w.status === 'cancelled' ? 'cancelled' : 'moved', workshopId: w.id });
+      this.checkedRev.set(w.id, w.rev);
     }
     return { scheduled, notices };
+  }
+
+  /** remindersFor, remembered per slot and settings: a sync every few minutes would redo the same time-zone maths. */
+  private planOf(w: Workshop, settings: ReminderSettings): PlannedReminder[] {
+    const key = `${w.id}|${w.date}|${w.start}|${w.status}|${settings.offsets.join(',')}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      if (this.plans.size > 2_000) this.plans.clear();
+      plan = remindersFor(w, settings);
+      this.plans.set(key, plan);
+    }
+    return plan;
   }
 
   private async runMoment(job: DueJob<MomentPayload>): Promise<void> {
@@ -125,6 +160,8 @@ export class ReminderService {
     }
     const recipients = (await repo.subscriptions()).map((s) => s.key);
     const fanned = await this.fanOut(job.id, recipients, { kind: 'reminder', workshopId: job.payload.workshopId, offset: base.offset });
+    // Recorded once per moment, not per message: whoever was sent this reminder hears of a later change.
+    if (found && recipients.length) await repo.updateReminded(found.workshop.id, (r) => withRecipients(r, found.workshop, recipients));
     await repo.updateMark(job.id, { ...base, state: 'fanned', recipients: recipients.length, at: now });
     log.info({ event: 'reminders.due', reminderId: job.id, recipients: recipients.length, scheduled: fanned, lateMs: now - job.dueAt }, 'reminder fanned out');
   }
@@ -145,25 +182,24 @@ export class ReminderService {
   }
 
   private async runSend(job: DueJob<SendPayload>): Promise<void> {
-    const { repo, calendar, clock, log, scheduler } = this.deps;
+    const { repo, clock, log, scheduler } = this.deps;
     const p = job.payload;
     const mark = await repo.delivery(p.deliveryId);
     if (mark && mark.value.state !== 'pending') return; // already settled: never twice
     const sub = await repo.subscription(p.recipient);
-    const found = await calendar.findWorkshop(p.workshopId);
-    if (!sub || !found) {
+    const workshop = await this.recentWorkshop(p.workshopId);
+    if (!sub || !workshop) {
       await repo.settleDelivery(p.deliveryId, { state: 'gone', at: clock.now() }, mark?.eTag);
       return;
     }
-    const activity = this.activityFor(sub, p, found.workshop);
+    const activity = this.activityFor(sub, p, workshop);
     const outcome = await this.deliver(sub, activity);
     const now = clock.now();
     if (outcome.ok) {
       if (outcome.reference) await repo.saveSubscription({ ...sub, reference: outcome.reference });
       await repo.settleDelivery(p.deliveryId, { state: 'sent', at: now }, mark?.eTag);
-      if (p.kind === 'reminder') await repo.updateReminded(p.workshopId, (r) => withRecipient(r, found.workshop, sub.key));
       log.info({ event: 'reminders.sent', deliveryId: p.deliveryId, kind: p.kind, attempt: job.attempt, throttles: p.throttles ?? 0, lateMs: now - job.dueAt }, 'reminder sent');
-      await this.notifyFeed(sub, p, found.workshop);
+      await this.notifyFeed(sub, p, workshop);
       return;
     }
     if (outcome.kind === 'gone') {

@@ -31,9 +31,10 @@ export function changeNotice(workshop: Workshop, reminded: RemindedRecord | unde
   return { notice: { ...base, kind: 'moved' }, next: { ...reminded, slot, noticeRev: workshop.rev, cancelledNotice: false } };
 }
 
-/** The record after `recipient` got a reminder for `workshop` at its current slot. */
-export function withRecipient(reminded: RemindedRecord | undefined, workshop: Workshop, recipient: string): RemindedRecord {
+/** The record after `recipients` were reminded of `workshop` at its current slot (each listed once). */
+export function withRecipients(reminded: RemindedRecord | undefined, workshop: Workshop, recipients: readonly string[]): RemindedRecord {
   const slot = { date: workshop.date, start: workshop.start, end: workshop.end };
   const base = reminded ?? { workshopId: workshop.id, slot, recipients: [] };
-  return base.recipients.includes(recipient) ? base : { ...base, recipients: [...base.recipients, recipient] };
+  const added = recipients.filter((r, i) => !base.recipients.includes(r) && recipients.indexOf(r) === i);
+  return added.length ? { ...base, recipients: [...base.recipients, ...added] } : base;
 }

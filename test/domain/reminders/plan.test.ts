@@ -1,5 +1,5 @@
 import { helsinkiToUtc } from '../../../bot/domain/calendar/helsinki-time';
-import { DEFAULT_SETTINGS, changeNotice, decideDue, pendingReminders, remindersFor, withRecipient } from '../../../bot/domain/reminders';
+import { DEFAULT_SETTINGS, changeNotice, decideDue, pendingReminders, remindersFor, withRecipients } from '../../../bot/domain/reminders';
 import { workshop } from './workshop-fixture';
 
 const H = 3_600_000;
@@ -40,9 +40,9 @@ describe('reminder plan', () => {
   });
 
   it('sends one change notice per change to everyone already reminded', () => {
-    let reminded = withRecipient(undefined, w, 'ch-1');
-    reminded = withRecipient(reminded, w, 'u-2');
-    reminded = withRecipient(reminded, w, 'u-2');
+    let reminded = withRecipients(undefined, w, ['ch-1']);
+    reminded = withRecipients(reminded, w, ['u-2', 'u-2']);
+    reminded = withRecipients(reminded, w, ['ch-1']);
     expect(reminded.recipients).toEqual(['ch-1', 'u-2']);
     expect(changeNotice(w, reminded)).toBeUndefined();
     const moved = { ...w, date: '2026-11-19', rev: 2 };
