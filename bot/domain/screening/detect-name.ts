@@ -1,0 +1,158 @@
+/**
+ * Person names: lexicon look-ups (with Finnish inflection) on capitalised words, confidence raised
+ * by context words and first+last pairs; greetings and @-mentions of colleagues are left alone.
+ */
+import { codeAt } from './chars';
+import { baseForms } from './finnish-inflection';
+import { lexicons, type Lexicons } from './lexicons';
+import type { Candidate, ScanContext } from './scan-context';
+import type { Token } from './tokens';
+
+// Words right before a name that say it is a client or a relative (forms as typed, lower case).
+const CONTEXT_BEFORE = new Set([
+  'asiakas', 'asiakkaan', 'asiakkaalle', 'asiakkaalla', 'asiakasta', 'asiakkaana', 'potilas', 'potilaan', 'potilaalle', 'potilaalla', 'potilasta',
+  'äiti', 'äidin', 'isä', 'isän', 'poika', 'pojan', 'tytär', 'tyttären', 'tyttö', 'vaimo', 'vaimon', 'puoliso', 'puolison', 'aviomies',
+  'sisko', 'siskon', 'sisar', 'veli', 'veljen', 'mummo', 'isoäiti', 'isoisä', 'vaari', 'pappa', 'lapsi', 'lapsen', 'nuori', 'nuoren',
+  'nimeltään', 'nimeltä', 'nimi', 'nimellä', 'niminen', 'nimeä', 'herra', 'rouva', 'neiti', 'hra', 'rva', 'kutsutaan',
+  'klient', 'klienten', 'klientens', 'patient', 'patienten', 'patientens', 'mamma', 'mor', 'far', 'son', 'sonen', 'dotter', 'dottern',
+  'make', 'maken', 'maka', 'hustru', 'herr', 'fru', 'heter', 'namn', 'namnet', 'kallad', 'bror', 'syster',
+  'client', 'clients', "client's", 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'partner', 'mr', 'mrs', 'ms', 'miss',
+  'named', 'called', 'name', 'brother', 'sister', 'grandmother', 'grandfather', 'child', 'boy', 'girl', 'resident', 'tenant',
+]);
+const LABEL_FILLERS = new Set(['on', 'oli', 'is', 'was', 'är', 'var']);
+// A following noun that makes the previous word a person's genitive: "Matin äiti", "Virtasen asunto".
+const CONTEXT_AFTER = new Set(['äiti', 'isä', 'vanhemmat', 'puoliso', 'vaimo', 'mies', 'lapset', 'lapsi', 'poika', 'tytär', 'sisko', 'veli',
+  'asunto', 'kotona', 'koti', 'kotiin', 'huoltaja', 'omainen', 'mamma', 'pappa', 'föräldrar', 'mother', 'father', 'parents', 'wife', 'husband',
+  'syntyi', 'syntynyt', 'född', 'born', 'asuu', 'bor', 'lives', 'ikä', 'ålder', 'vuotta', 'år']);
+const GREETINGS = new Set(['kiitos', 'kiitti', 'kiitoksia', 'hei', 'moi', 'moikka', 'terve', 'heippa', 'huomenta', 'terveisin', 't', 'mvh', 'ystävällisin',
+  'tack', 'hej', 'hejsan', 'hälsningar', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'cheers', 'br', 'cc', 'kollega', 'kollegani',
+  'colleague', 'konsultoi', 'konsultoija', 'puheenjohtaja', 'sihteeri', 'chair', 'ordförande', 'you']);
+// Words after a capitalised word that make it part of an institution's name ("Auroran sairaala").
+const INSTITUTION_AFTER = /^(sairaala|terveysasema|terveyskeskus|koulu|kirjasto|päiväkoti|kartano|koti|sjukhus|hälsostation|skola|hospital|school|clinic|centre|center|säätiö|ry|oy|ab|inc|ltd|kunta|kaupunki|katu|tie|kuja|vägen|gatan)/;
+
+interface NameInfo {
+  first: boolean;
+  last: boolean;
+  /** Also an ordinary word, a place or inflected ordinary word: needs context. */
+  ambiguous: boolean;
+}
+
+function classify(t: Token, lex: Lexicons): NameInfo | null {
+  const w = t.lower;
+  if (w.length < 2 || lex.notNames.has(w)) return null;
+  const parts = w.includes('-') ? w.split('-') : [w];
+  let first = false;
+  let last = false;
+  let ambiguous = lex.commonWords.has(w) || lex.englishAmbiguous.has(w);
+  for (const p of parts) {
+    if (lex.notNames.has(p)) return null;
+    let f = lex.firstNames.has(p);
+    let l = lex.lastNames.has(p);
+    if (!f && !l) {
+      for (const b of baseForms(p)) {
+        if (b.length < 3 || lex.notNames.has(b)) continue;
+        const bf = lex.firstNames.has(b);
+        const bl = lex.lastNames.has(b);
+        if (bf || bl) {
+          f = f || bf;
+          l = l || bl;
+          if (lex.commonWords.has(b) || lex.municipalities.has(b)) ambiguous = true;
+        }
+      }
+    }
+    if (lex.municipalities.has(p)) ambiguous = true;
+    // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
+    if (!f && !l) return null;
+    first = first || f;
+    last = last || l;
+  }
+  if (!first && !last) return null;
+  if (parts.length === 1 && lex.municipalities.has(w)) ambiguous = true;
+  return { first, last, ambiguous };
+}
+
+function inMention(ctx: ScanContext, t: Token): boolean {
+  if (codeAt(ctx.text, t.start - 1) === 64) return true;
+  for (const [a, b] of ctx.mentions) if (t.start >= a && t.end <= b) return true;
+  return false;
+}
+
+/** Only blanks (no punctuation) between two tokens. */
+function adjacent(s: string, a: Token, b: Token): boolean {
+  if (b.start - a.end > 2) return false;
+  for (let i = a.end; i < b.start; i++) if (s.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+/** The context word before token index i, skipping ':' and "on"/"is"; -1 if none. */
+function contextBefore(ctx: ScanContext, i: number): { context: boolean; greeting: boolean } {
+  let k = i - 1;
+  if (k >= 0 && LABEL_FILLERS.has(ctx.tokens[k].lower)) k--;
+  if (k < 0) return { context: false, greeting: false };
+  const prev = ctx.tokens[k];
+  const gap = ctx.text.slice(prev.end, ctx.tokens[i].start);
+  if (gap.length > 4 || /[.!?\n]/.test(gap)) return { context: false, greeting: false };
+  return { context: CONTEXT_BEFORE.has(prev.lower), greeting: GREETINGS.has(prev.lower) };
+}
+
+function contextAfter(ctx: ScanContext, last: number): boolean {
+  const next = ctx.tokens[last + 1];
+  if (!next || next.start - ctx.tokens[last].end > 3) return false;
+  const gap = ctx.text.slice(ctx.tokens[last].end, next.start);
+  if (gap.trim() !== '' && gap.trim() !== ',') return false;
+  return CONTEXT_AFTER.has(next.lower);
+}
+
+function institutionAfter(ctx: ScanContext, last: number): boolean {
+  const next = ctx.tokens[last + 1];
+  return !!next && next.start - ctx.tokens[last].end <= 2 && INSTITUTION_AFTER.test(next.lower);
+}
+
+/** Finds person names. */
+export function detectName(ctx: ScanContext, out: Candidate[]): void {
+  const tokens = ctx.tokens;
+  let lex: Lexicons | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const ctxBefore = t.cap ? null : contextBefore(ctx, i);
+    // lower-case words are names only right after a context word ("asiakas matti virtanen")
+    if (!t.cap && !(ctxBefore && ctxBefore.context)) continue;
+    if (t.allCaps && t.text.length <= 4) continue;
+    lex ??= lexicons();
+    const info = classify(t, lex);
+    if (!info || (!t.cap && info.ambiguous)) continue;
+    // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
+    const infos: NameInfo[] = [info];
+    let j = i;
+    while (j + 1 < tokens.length && adjacent(ctx.text, tokens[j], tokens[j + 1]) && tokens[j + 1].cap === t.cap) {
+      const next = classify(tokens[j + 1], lex);
+      if (!next) break;
+      infos.push(next);
+      j++;
+    }
+    const before = ctxBefore ?? contextBefore(ctx, i);
+    const mention = inMention(ctx, t);
+    const decided = decide(ctx, i, j, infos, before, mention);
+    if (decided > 0) out.push({ type: 'name', start: t.start, end: tokens[j].end, confidence: decided });
+    i = j;
+  }
+}
+
+function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: { context: boolean; greeting: boolean }, mention: boolean): number {
+  const t = ctx.tokens[i];
+  if (mention || before.greeting) return 0;
+  if (institutionAfter(ctx, j)) return 0;
+  if (before.context) return 0.9;
+  const hasFirst = infos.some((x) => x.first);
+  const hasLast = infos.some((x) => x.last);
+  const clear = infos.some((x) => !x.ambiguous);
+  if (infos.length >= 2 && hasFirst && hasLast && clear) return 0.95;
+  if (infos.length >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
+  const one = infos[0];
+  if (infos.length === 1 && contextAfter(ctx, j) && !one.ambiguous) return 0.8;
+  if (infos.length > 1) return clear && !t.sentStart ? 0.75 : 0;
+  if (t.sentStart) return 0;
+  // a first name capitalised mid-sentence is a name even if it is also a word (Tuuli, Onni)
+  if (one.first && !t.allCaps) return one.ambiguous ? 0.7 : 0.8;
+  return one.ambiguous ? 0 : 0.7;
+}

@@ -1,0 +1,73 @@
+/** Word tokeniser shared by the name, address and label detectors. */
+import { isBlank, isLetter, isUpper, codeAt } from './chars';
+
+/** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** First letter upper-case. */
+  cap: boolean;
+  /** Every letter upper-case (THK, KELA). */
+  allCaps: boolean;
+  /** First word of a sentence, line or list item. */
+  sentStart: boolean;
+}
+
+const ABBREVIATIONS = new Set(['s', 'esim', 'n', 'mm', 'ns', 'ts', 'yms', 'tms', 'jne', 'hra', 'rva', 'tri', 'dr', 'mr', 'mrs', 'ms', 'st', 'klo', 'p', 'puh', 'tel', 'ca', 'noin', 'synt', 'f', 'b', 'nr', 'nro', 'no', 'vs', 'etc', 'ym', 'ks', 'vrt', 'prof', 'e', 'd', 'o', 'v', 'kk', 'vk', 'h', 'min']);
+
+function isSentenceStart(s: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0) {
+    const c = s.charCodeAt(j);
+    // blanks, quotes, brackets and bullets in front of a word do not end the look-back
+    if (isBlank(c) || c === 34 || c === 39 || c === 40 || c === 91 || c === 0xab || c === 0x201c || c === 0x2022 || c === 42) j--;
+    else if (c === 45 && (j === 0 || s.charCodeAt(j - 1) === 10 || isBlank(s.charCodeAt(j - 1)))) j--;
+    else break;
+  }
+  if (j < 0) return true;
+  const c = s.charCodeAt(j);
+  if (c === 10 || c === 13 || c === 33 || c === 63 || c === 58 || c === 59) return true;
+  if (c !== 46) return false;
+  // a full stop after an abbreviation or a single digit ("s. 3.4.87", "esim. Kela") does not start a sentence
+  let k = j - 1;
+  while (k >= 0 && isLetter(s.charCodeAt(k))) k--;
+  const word = s.slice(k + 1, j).toLowerCase();
+  return !(word.length > 0 && ABBREVIATIONS.has(word));
+}
+
+/** Splits normalised text into word tokens; linear. */
+export function tokenize(s: string): Token[] {
+  const tokens: Token[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetter(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < n && isLetter(s.charCodeAt(i))) i++;
+      const c = codeAt(s, i);
+      if ((c === 45 || c === 39) && i + 1 < n && isLetter(s.charCodeAt(i + 1))) i += 1;
+      else break;
+    }
+    const text = s.slice(start, i);
+    const first = text.charCodeAt(0);
+    const cap = isUpper(first);
+    tokens.push({
+      start,
+      end: i,
+      text,
+      lower: text.toLowerCase(),
+      cap,
+      allCaps: cap && text.length > 1 && text.toUpperCase() === text,
+      // only capitalised words need it; the look-back is the costliest part of tokenising
+      sentStart: cap ? isSentenceStart(s, start) : false,
+    });
+  }
+  return tokens;
+}
