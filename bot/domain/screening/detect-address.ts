@@ -79,7 +79,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     if (t.start < covered || t.text.length > 40) continue;
     const street = t.cap ? STREET_END.exec(t.lower) : null;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
-    if (street && t.lower.length - street[0].length >= 3) {
+    if (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3)) {
       const i = skipBlanks(s, t.end);
       if (i > t.end && isDigit(codeAt(s, i))) {
         const num = readNumber(s, i);

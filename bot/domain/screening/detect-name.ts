@@ -23,18 +23,28 @@ const LABEL_FILLERS = new Set(['on', 'oli', 'is', 'was', 'är', 'var']);
 // A following noun that makes the previous word a person's genitive: "Matin äiti", "Virtasen asunto".
 const CONTEXT_AFTER = new Set(['äiti', 'isä', 'vanhemmat', 'puoliso', 'vaimo', 'mies', 'lapset', 'lapsi', 'poika', 'tytär', 'sisko', 'veli',
   'asunto', 'kotona', 'koti', 'kotiin', 'huoltaja', 'omainen', 'mamma', 'pappa', 'föräldrar', 'mother', 'father', 'parents', 'wife', 'husband',
-  'syntyi', 'syntynyt', 'född', 'born', 'asuu', 'bor', 'lives', 'ikä', 'ålder', 'vuotta', 'år']);
+  'syntyi', 'syntynyt', 'född', 'born', 'asuu', 'bor', 'lives', 'ikä', 'ålder', 'vuotta', 'år', 'kanssa', 'luona', 'luokse', 'luota', 'perhe',
+  'perheen', 'perheessä', 'mukaan', 'puolesta', 'tilanne', 'tilanteesta', 'hoito', 'hoidosta', 'asiat', 'asioista', 'familj', 'familjen', 'family']);
 const GREETINGS = new Set(['kiitos', 'kiitti', 'kiitoksia', 'hei', 'moi', 'moikka', 'terve', 'heippa', 'huomenta', 'terveisin', 't', 'mvh', 'ystävällisin',
   'tack', 'hej', 'hejsan', 'hälsningar', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'cheers', 'br', 'cc', 'kollega', 'kollegani',
-  'colleague', 'konsultoi', 'konsultoija', 'puheenjohtaja', 'sihteeri', 'chair', 'ordförande', 'you']);
+  'colleague', 'konsultoi', 'konsultoija', 'puheenjohtaja', 'sihteeri', 'chair', 'ordförande', 'you',
+  // professional roles: the name after them is a colleague's
+  'sosiaaliohjaaja', 'sosiaalityöntekijä', 'sairaanhoitaja', 'terveydenhoitaja', 'lääkäri', 'psykologi', 'fysioterapeutti', 'toimintaterapeutti',
+  'hoitaja', 'omahoitaja', 'työntekijä', 'ohjaaja', 'palveluohjaaja', 'kuntoutusohjaaja', 'asumisneuvoja', 'psykiatri', 'erikoislääkäri',
+  'työpari', 'esihenkilö', 'johtaja', 'tri', 'dr', 'doctor', 'nurse', 'worker', 'therapist', 'psychologist', 'socialarbetaren', 'socialarbetare',
+  'sjukskötaren', 'sjukskötare', 'läkaren', 'läkare', 'hälsovårdaren', 'psykologen', 'handledaren', 'kuraattori', 'opettaja', 'rehtori']);
 // Words after a capitalised word that make it part of an institution's name ("Auroran sairaala").
-const INSTITUTION_AFTER = /^(sairaala|terveysasema|terveyskeskus|koulu|kirjasto|päiväkoti|kartano|koti|sjukhus|hälsostation|skola|hospital|school|clinic|centre|center|säätiö|ry|oy|ab|inc|ltd|kunta|kaupunki|katu|tie|kuja|vägen|gatan)/;
+const INSTITUTION_AFTER = /^(sairaala|terveysasema|terveyskeskus|koulu|kirjasto|päiväkoti|kartano|koti|kodi|tori|asema|kirkko|seurakun|satama|puisto|kauppakeskus|ostoskeskus|kampus|kylä|kaupunginosa|alue|yksikkö|palvelutalo|hoitokoti|neuvola|apteekki|poliklinik|klinikka|vankila|sjukhus|hälsostation|skola|hospital|school|clinic|centre|center|säätiö|ry|oy|ab|inc|ltd|kunta|kaupunki|katu|tie|kuja|vägen|gatan)/;
 
 interface NameInfo {
   first: boolean;
   last: boolean;
   /** Also an ordinary word, a place or inflected ordinary word: needs context. */
   ambiguous: boolean;
+  /** A municipality, plain or inflected (asuu Vantaalla, Salossa): only a name with context. */
+  place: boolean;
+  /** Inflected form that is a frequent encyclopedia word (Turun, Karjalan): a place unless context says otherwise. */
+  weak: boolean;
 }
 
 function classify(t: Token, lex: Lexicons): NameInfo | null {
@@ -44,12 +54,15 @@ function classify(t: Token, lex: Lexicons): NameInfo | null {
   let first = false;
   let last = false;
   let ambiguous = lex.commonWords.has(w) || lex.englishAmbiguous.has(w);
+  let place = false;
+  let weak = false;
   for (const p of parts) {
     if (lex.notNames.has(p)) return null;
     let f = lex.firstNames.has(p);
     let l = lex.lastNames.has(p);
     if (!f && !l) {
       for (const b of baseForms(p)) {
+        if (lex.municipalities.has(b)) place = true;
         if (b.length < 3 || lex.notNames.has(b)) continue;
         const bf = lex.firstNames.has(b);
         const bl = lex.lastNames.has(b);
@@ -57,18 +70,20 @@ function classify(t: Token, lex: Lexicons): NameInfo | null {
           f = f || bf;
           l = l || bl;
           if (lex.commonWords.has(b) || lex.municipalities.has(b)) ambiguous = true;
+          // -nen surnames inflected (Virtasen, Korhoselle) are people; other inflected forms that an
+          // encyclopedia uses often (Turun, Lammen, Pietarin) are usually places
+          if (!b.endsWith('nen') && lex.encyclopedic.has(p)) weak = true;
         }
       }
     }
-    if (lex.municipalities.has(p)) ambiguous = true;
+    if (lex.municipalities.has(p)) place = true;
     // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
     if (!f && !l) return null;
     first = first || f;
     last = last || l;
   }
   if (!first && !last) return null;
-  if (parts.length === 1 && lex.municipalities.has(w)) ambiguous = true;
-  return { first, last, ambiguous };
+  return { first, last, ambiguous: ambiguous || place || weak, place, weak };
 }
 
 function inMention(ctx: ScanContext, t: Token): boolean {
@@ -91,7 +106,8 @@ function contextBefore(ctx: ScanContext, i: number): { context: boolean; greetin
   if (k < 0) return { context: false, greeting: false };
   const prev = ctx.tokens[k];
   const gap = ctx.text.slice(prev.end, ctx.tokens[i].start);
-  if (gap.length > 4 || /[.!?\n]/.test(gap)) return { context: false, greeting: false };
+  const abbreviation = gap.startsWith('.') && (prev.lower === 'dr' || prev.lower === 'tri' || prev.lower === 'hra' || prev.lower === 'rva' || prev.lower === 'mr' || prev.lower === 'mrs' || prev.lower === 'ms');
+  if (gap.length > 4 || (/[.!?\n]/.test(gap) && !abbreviation)) return { context: false, greeting: false };
   return { context: CONTEXT_BEFORE.has(prev.lower), greeting: GREETINGS.has(prev.lower) };
 }
 
@@ -143,15 +159,18 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   if (mention || before.greeting) return 0;
   if (institutionAfter(ctx, j)) return 0;
   if (before.context) return 0.9;
+  if (infos.length === 1 && infos[0].place) return 0;
   const hasFirst = infos.some((x) => x.first);
   const hasLast = infos.some((x) => x.last);
   const clear = infos.some((x) => !x.ambiguous);
   if (infos.length >= 2 && hasFirst && hasLast && clear) return 0.95;
   if (infos.length >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
   const one = infos[0];
-  if (infos.length === 1 && contextAfter(ctx, j) && !one.ambiguous) return 0.8;
+  if (infos.length === 1 && contextAfter(ctx, j) && !one.place && (one.first || !one.ambiguous)) return 0.8;
   if (infos.length > 1) return clear && !t.sentStart ? 0.75 : 0;
-  if (t.sentStart) return 0;
+  if (one.weak || one.place) return 0;
+  // first word of a sentence: capitalisation says nothing, so only a word that is nothing but a name
+  if (t.sentStart) return one.ambiguous ? 0 : 0.6;
   // a first name capitalised mid-sentence is a name even if it is also a word (Tuuli, Onni)
   if (one.first && !t.allCaps) return one.ambiguous ? 0.7 : 0.8;
   return one.ambiguous ? 0 : 0.7;

@@ -7,6 +7,7 @@
 // Longest first; case endings, plural -i- forms are left out (names are rarely plural here).
 const SUFFIXES = [
   'ineen', 'lleen', 'ssaan', 'ssään', 'staan', 'stään', 'ltaan', 'ltään', 'llaan', 'llään',
+  'ille', 'illa', 'illä', 'ilta', 'iltä', 'issa', 'issä', 'ista', 'istä', 'iin', 'ina', 'inä', 'ia', 'iä',
   'lle', 'lla', 'llä', 'lta', 'ltä', 'ssa', 'ssä', 'sta', 'stä', 'ksi', 'kin', 'tta', 'ttä',
   'na', 'nä', 'ta', 'tä', 'en', 'an', 'än', 'on', 'ön', 'un', 'yn', 'in', 'n', 'a', 'ä', "'s", 's', 't',
 ];
@@ -37,7 +38,7 @@ function strongForms(stem: string, out: string[]): void {
   if (c1 === c2 && (c1 === 'r' || c1 === 'l' || c1 === 'n')) variants.push(head + 't' + last); // virra -> virta, ranna -> ranta
   if (c1 === 'm' && c2 === 'm') variants.push(head + 'p' + last); // lamme -> lampe -> lampi
   if (c1 === 'g' && c2 === 'n') variants.push(head + 'k' + last); // honga -> honka
-  if (isVowel(c1) && !isVowel(c2) && c2 !== undefined) variants.push(body + 'k' + last); // mäe -> mäke -> mäki (k deleted)
+  variants.push(body + 'k' + last); // mäe -> mäke -> mäki, turu -> turku (k deleted)
   for (const v of variants) out.push(v);
   // e-stems of i-ending nouns: kive -> kivi, nieme -> niemi, lahte -> lahti
   for (const v of [stem, ...variants]) if (v.endsWith('e')) out.push(v.slice(0, -1) + 'i');

