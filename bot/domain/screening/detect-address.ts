@@ -23,7 +23,7 @@ function readNumber(s: string, i: number): number {
 
 /** After the house number: " B 34", " as. 3", " A", " lgh 1102". Returns the new end. */
 function readUnit(s: string, end: number): number {
-  let i = skipBlanks(s, end);
+  const i = skipBlanks(s, end);
   if (i === end) return end;
   const c = codeAt(s, i);
   if (isUpper(c) && !isLetter(codeAt(s, i + 1)) && c < 128) {

@@ -24,17 +24,15 @@ export function ibanValid(iban: string): boolean {
   return rem === 1;
 }
 
-function isLetterAZ(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** Finds IBANs written compact or in groups separated by single spaces or dashes. */
 export function detectIban(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const n = s.length;
-  for (let i = 0; i + 15 <= n; i++) {
-    const c0 = s.charCodeAt(i);
-    if (!isLetterAZ(c0) || !isLetterAZ(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 2)) || !isDigit(s.charCodeAt(i + 3))) continue;
+  const head = /[A-Za-z]{2}[0-9]{2}/g;
+  for (let m = head.exec(s); m; m = head.exec(s)) {
+    const i = m.index;
+    if (i + 15 > n) break;
+    head.lastIndex = i + 1;
     if (!boundaryBefore(s, i)) continue;
     const len = LENGTHS[s.slice(i, i + 2).toUpperCase()];
     if (!len) continue;
@@ -51,6 +49,6 @@ export function detectIban(ctx: ScanContext, out: Candidate[]): void {
     if (compact.length !== len || !boundaryAfter(s, j)) continue;
     if (!ibanValid(compact.toUpperCase())) continue;
     out.push({ type: 'iban', start: i, end: j, confidence: 0.99 });
-    i = j - 1;
+    head.lastIndex = j;
   }
 }

@@ -1,6 +1,7 @@
 /** Shared scan for identifiers that only count after a label (record and passport numbers). */
 import { digitCount, LABEL_FILLERS, valueAfterLabel, type Candidate, type ScanContext } from './scan-context';
 import type { FindingType } from './types';
+import { registerTriggerPrefixes, registerTriggerWords } from './tokens';
 
 /** Label words: exact forms, or prefixes when they end in '*'. */
 export interface LabelSpec {
@@ -17,6 +18,13 @@ function isLabel(spec: LabelSpec, w: string): boolean {
   if (spec.exact.has(w)) return true;
   for (const p of spec.prefixes) if (w.startsWith(p)) return true;
   return false;
+}
+
+/** Makes the label words of `spec` visible to the tokeniser; call once per spec at load. */
+export function registerLabels(spec: LabelSpec): void {
+  registerTriggerWords(spec.exact);
+  registerTriggerPrefixes(spec.prefixes);
+  for (const [first, seconds] of spec.pairs) registerTriggerWords([first, ...seconds]);
 }
 
 /** Pushes the value after every label of `spec`. */

@@ -6,7 +6,7 @@ import { codeAt } from './chars';
 import { baseForms } from './finnish-inflection';
 import { lexicons, type Lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
-import type { Token } from './tokens';
+import { registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
 
 // Words right before a name that say it is a client or a relative (forms as typed, lower case).
 const CONTEXT_BEFORE = new Set([
@@ -34,7 +34,13 @@ const GREETINGS = new Set(['kiitos', 'kiitti', 'kiitoksia', 'hei', 'moi', 'moikk
   'työpari', 'esihenkilö', 'johtaja', 'tri', 'dr', 'doctor', 'nurse', 'worker', 'therapist', 'psychologist', 'socialarbetaren', 'socialarbetare',
   'sjukskötaren', 'sjukskötare', 'läkaren', 'läkare', 'hälsovårdaren', 'psykologen', 'handledaren', 'kuraattori', 'opettaja', 'rehtori']);
 // Words after a capitalised word that make it part of an institution's name ("Auroran sairaala").
-const INSTITUTION_AFTER = /^(sairaala|terveysasema|terveyskeskus|koulu|kirjasto|päiväkoti|kartano|koti|kodi|tori|asema|kirkko|seurakun|satama|puisto|kauppakeskus|ostoskeskus|kampus|kylä|kaupunginosa|alue|yksikkö|palvelutalo|hoitokoti|neuvola|apteekki|poliklinik|klinikka|vankila|sjukhus|hälsostation|skola|hospital|school|clinic|centre|center|säätiö|ry|oy|ab|inc|ltd|kunta|kaupunki|katu|tie|kuja|vägen|gatan)/;
+const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu', 'kirjasto', 'päiväkoti', 'kartano', 'koti', 'kodi', 'tori', 'asema',
+  'kirkko', 'seurakun', 'satama', 'puisto', 'kauppakeskus', 'ostoskeskus', 'kampus', 'kylä', 'kaupunginosa', 'alue', 'yksikkö', 'palvelutalo',
+  'hoitokoti', 'neuvola', 'apteekki', 'poliklinik', 'klinikka', 'vankila', 'sjukhus', 'hälsostation', 'skola', 'hospital', 'school', 'clinic',
+  'centre', 'center', 'säätiö', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
+const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
+registerTriggerWords([...CONTEXT_BEFORE, ...LABEL_FILLERS, ...CONTEXT_AFTER, ...GREETINGS, ...INSTITUTION_WORDS]);
+registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3));
 
 interface NameInfo {
   first: boolean;
@@ -47,8 +53,21 @@ interface NameInfo {
   weak: boolean;
 }
 
+// Words already known NOT to be names. Only non-names are kept, so no client name stays in memory.
+const NOT_A_NAME = new Set<string>();
+
 function classify(t: Token, lex: Lexicons): NameInfo | null {
   const w = t.lower;
+  if (NOT_A_NAME.has(w)) return null;
+  const info = classifyWord(w, lex);
+  if (!info) {
+    if (NOT_A_NAME.size > 50000) NOT_A_NAME.clear();
+    NOT_A_NAME.add(w);
+  }
+  return info;
+}
+
+function classifyWord(w: string, lex: Lexicons): NameInfo | null {
   if (w.length < 2 || lex.notNames.has(w)) return null;
   const parts = w.includes('-') ? w.split('-') : [w];
   let first = false;
@@ -107,7 +126,7 @@ function contextBefore(ctx: ScanContext, i: number): { context: boolean; greetin
   const prev = ctx.tokens[k];
   const gap = ctx.text.slice(prev.end, ctx.tokens[i].start);
   const abbreviation = gap.startsWith('.') && (prev.lower === 'dr' || prev.lower === 'tri' || prev.lower === 'hra' || prev.lower === 'rva' || prev.lower === 'mr' || prev.lower === 'mrs' || prev.lower === 'ms');
-  if (gap.length > 4 || (/[.!?\n]/.test(gap) && !abbreviation)) return { context: false, greeting: false };
+  if (gap.length > 4 || /\p{L}/u.test(gap) || (/[.!?\n]/.test(gap) && !abbreviation)) return { context: false, greeting: false };
   return { context: CONTEXT_BEFORE.has(prev.lower), greeting: GREETINGS.has(prev.lower) };
 }
 
@@ -130,13 +149,15 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
   let lex: Lexicons | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // lower-case words matter only right after a context word; test that cheaply first
+    if (!t.cap && (i === 0 || !(CONTEXT_BEFORE.has(tokens[i - 1].lower) || (i > 1 && LABEL_FILLERS.has(tokens[i - 1].lower) && CONTEXT_BEFORE.has(tokens[i - 2].lower))))) continue;
     const ctxBefore = t.cap ? null : contextBefore(ctx, i);
     // lower-case words are names only right after a context word ("asiakas matti virtanen")
     if (!t.cap && !(ctxBefore && ctxBefore.context)) continue;
     if (t.allCaps && t.text.length <= 4) continue;
     lex ??= lexicons();
     const info = classify(t, lex);
-    if (!info || (!t.cap && info.ambiguous)) continue;
+    if (!info) continue;
     // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
     const infos: NameInfo[] = [info];
     let j = i;
@@ -158,11 +179,13 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   const t = ctx.tokens[i];
   if (mention || before.greeting) return 0;
   if (institutionAfter(ctx, j)) return 0;
+  const clear = infos.some((x) => !x.ambiguous);
+  // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
+  if (!t.cap) return before.context && clear ? 0.85 : 0;
   if (before.context) return 0.9;
   if (infos.length === 1 && infos[0].place) return 0;
   const hasFirst = infos.some((x) => x.first);
   const hasLast = infos.some((x) => x.last);
-  const clear = infos.some((x) => !x.ambiguous);
   if (infos.length >= 2 && hasFirst && hasLast && clear) return 0.95;
   if (infos.length >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
   const one = infos[0];

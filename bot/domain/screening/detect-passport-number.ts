@@ -1,5 +1,5 @@
 /** Passport and identity card numbers after a label ("passin numero XP1234567"). */
-import { detectLabelled, type LabelSpec } from './detect-labelled-number';
+import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
 import type { Candidate, ScanContext } from './scan-context';
 
 const SPEC: LabelSpec = {
@@ -14,6 +14,7 @@ const SPEC: LabelSpec = {
   minDigits: 4,
   minLength: 6,
 };
+registerLabels(SPEC);
 
 /** Finds labelled passport numbers. */
 export function detectPassportNumber(ctx: ScanContext, out: Candidate[]): void {

@@ -15,6 +15,11 @@ function twoDigits(s: string, i: number): number {
   return (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
 }
 
+function skipDigits(s: string, i: number): number {
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  return i;
+}
+
 function skipSmallGap(s: string, i: number): number {
   let k = 0;
   while (k < 2 && isBlank(s.charCodeAt(i))) {
@@ -28,20 +33,23 @@ function skipSmallGap(s: string, i: number): number {
 export function detectPersonalId(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const n = s.length;
-  for (let i = 0; i + 10 <= n; i++) {
-    if (!isDigit(s.charCodeAt(i)) || !boundaryBefore(s, i)) continue;
+  const six = /[0-9]{6}/g;
+  for (let m = six.exec(s); m; m = six.exec(s)) {
+    const i = m.index;
+    if (i + 10 > n) break;
+    if (!boundaryBefore(s, i)) {
+      six.lastIndex = skipDigits(s, i);
+      continue;
+    }
     let j = i;
     while (j < n && j - i < 7 && isDigit(s.charCodeAt(j))) j++;
     if (j - i !== 6) {
-      i = j;
+      six.lastIndex = skipDigits(s, j);
       continue;
     }
     const day = twoDigits(s, i);
     const month = twoDigits(s, i + 2);
-    if (day < 1 || day > 31 || month < 1 || month > 12) {
-      i = j;
-      continue;
-    }
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     let k = skipSmallGap(s, j);
     const sign = s[k]?.toUpperCase();
     if (!sign || !CENTURY_SIGNS.includes(sign)) continue;
@@ -53,6 +61,6 @@ export function detectPersonalId(ctx: ScanContext, out: Candidate[]): void {
     const nine = s.slice(i, i + 6) + s.slice(k, k + 3);
     const ok = hetuCheckChar(nine) === checkChar && CHECK.includes(checkChar);
     out.push({ type: ok ? 'personal_id' : 'blocked', start: i, end, confidence: ok ? 0.99 : 0 });
-    i = end - 1;
+    six.lastIndex = end;
   }
 }

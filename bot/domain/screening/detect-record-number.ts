@@ -1,5 +1,5 @@
 /** Labelled client, patient and Kela customer numbers ("asiakasnumero 123456"). */
-import { detectLabelled, type LabelSpec } from './detect-labelled-number';
+import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
 import type { Candidate, ScanContext } from './scan-context';
 
 const SPEC: LabelSpec = {
@@ -23,6 +23,7 @@ const SPEC: LabelSpec = {
   minDigits: 4,
   minLength: 4,
 };
+registerLabels(SPEC);
 
 /** Finds labelled record numbers. */
 export function detectRecordNumber(ctx: ScanContext, out: Candidate[]): void {

@@ -19,8 +19,10 @@ const PRIORITY: Array<FindingType | 'blocked'> = ['personal_id', 'blocked', 'iba
   'date_of_birth', 'address', 'vehicle_number', 'name'];
 const RANK = new Map(PRIORITY.map((t, i) => [t, i]));
 
-const DETECTORS: Detector[] = [detectPersonalId, detectIban, detectEmail, detectRecordNumber, detectPassportNumber, detectPhone,
-  detectDateOfBirth, detectAddress, detectVehicleNumber, detectName];
+// Every detector but the name and e-mail ones needs a digit; most sentences of a case have none.
+const DIGIT_DETECTORS: Detector[] = [detectPersonalId, detectIban, detectRecordNumber, detectPassportNumber, detectPhone,
+  detectDateOfBirth, detectAddress, detectVehicleNumber];
+const HAS_DIGIT = /[0-9]/;
 
 /** Lowest confidence reported. */
 export const MIN_CONFIDENCE = 0.5;
@@ -46,7 +48,9 @@ export function screen(text: string): Finding[] {
   const norm = normalise(text);
   const ctx: ScanContext = { text: norm.text, tokens: tokenize(norm.text), mentions: norm.mentions };
   const cands: Candidate[] = [];
-  for (const detect of DETECTORS) detect(ctx, cands);
+  if (HAS_DIGIT.test(norm.text)) for (const detect of DIGIT_DETECTORS) detect(ctx, cands);
+  detectEmail(ctx, cands);
+  detectName(ctx, cands);
   return resolve(cands).map((c) => {
     const [start, end] = toOriginal(norm, c.start, c.end);
     return { type: c.type as FindingType, start, end, confidence: c.confidence };

@@ -37,11 +37,49 @@ function isSentenceStart(s: string, start: number): boolean {
   return !(word.length > 0 && ABBREVIATIONS.has(word));
 }
 
-/** Splits normalised text into word tokens; linear. */
+// Lower-case words are kept only when some detector looks them up (labels, context and birth words):
+// most words of a message are ordinary lower-case words, and skipping them keeps screening fast.
+// Keys are numbers (length and first letters), so deciding to skip allocates nothing.
+const TRIGGER_KEYS = new Set<number>();
+const TRIGGER_PREFIX_KEYS = new Set<number>();
+
+function wordKey(len: number, c0: number, c1: number): number {
+  return len * 0x100000000 + c0 * 0x10000 + c1;
+}
+
+function prefixKey(c0: number, c1: number, c2: number): number {
+  return (c0 * 0x10000 + c1) * 0x10000 + c2;
+}
+
+/** Lower-case words a detector needs to see as tokens. */
+export function registerTriggerWords(words: Iterable<string>): void {
+  for (const w of words) TRIGGER_KEYS.add(wordKey(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0));
+}
+
+/** Lower-case word beginnings a detector needs to see (inflected labels: asiakasnumero, asiakasnumerolla). */
+export function registerTriggerPrefixes(prefixes: Iterable<string>): void {
+  for (const p of prefixes) TRIGGER_PREFIX_KEYS.add(prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)));
+}
+
+function isTrigger(s: string, start: number, end: number): boolean {
+  const c0 = s.charCodeAt(start);
+  const c1 = end - start > 1 ? s.charCodeAt(start + 1) : 0;
+  if (TRIGGER_KEYS.has(wordKey(end - start, c0, c1))) return true;
+  return end - start >= 3 && TRIGGER_PREFIX_KEYS.has(prefixKey(c0, c1, s.charCodeAt(start + 2)));
+}
+
+/** Lower-case words kept after a trigger, so "asiakas matti virtanen" reaches the name detector. */
+const KEEP_AFTER_TRIGGER = 3;
+
+/**
+ * Splits normalised text into word tokens; linear. Capitalised words are always tokens; lower-case
+ * words only when registered as triggers or right after one.
+ */
 export function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
   const n = s.length;
   let i = 0;
+  let keep = 0;
   while (i < n) {
     if (!isLetter(s.charCodeAt(i))) {
       i++;
@@ -55,14 +93,19 @@ export function tokenize(s: string): Token[] {
       if ((c === 45 || c === 39) && i + 1 < n && isLetter(s.charCodeAt(i + 1))) i += 1;
       else break;
     }
+    const first = s.charCodeAt(start);
+    const cap = first < 128 ? first >= 65 && first <= 90 : isUpper(first);
+    if (!cap) {
+      if (isTrigger(s, start, i)) keep = KEEP_AFTER_TRIGGER;
+      else if (keep > 0) keep--;
+      else continue;
+    }
     const text = s.slice(start, i);
-    const first = text.charCodeAt(0);
-    const cap = isUpper(first);
     tokens.push({
       start,
       end: i,
       text,
-      lower: text.toLowerCase(),
+      lower: cap ? text.toLowerCase() : text,
       cap,
       allCaps: cap && text.length > 1 && text.toUpperCase() === text,
       // only capitalised words need it; the look-back is the costliest part of tokenising
