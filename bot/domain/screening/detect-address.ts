@@ -77,7 +77,9 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   let covered = 0;
   for (const t of ctx.tokens) {
     if (t.start < covered || t.text.length > 40) continue;
-    const street = t.cap ? STREET_END.exec(t.lower) : null;
+    // the house number comes first in the test: the street-noun regex runs only before a number
+    const afterToken = skipBlanks(s, t.end);
+    const street = t.cap && afterToken > t.end && isDigit(codeAt(s, afterToken)) ? STREET_END.exec(t.lower) : null;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
     if (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3)) {
       const i = skipBlanks(s, t.end);
@@ -120,10 +122,11 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
       }
     }
   }
-  for (let i = s.indexOf(' '); i >= 0 && i < s.length; i = s.indexOf(' ', i + 1)) {
-    // postal code + post office standing alone; only 5 digits right before a blank qualify
-    const p = i - 5;
-    if (p < 0 || p < covered || !isDigit(s.charCodeAt(p)) || !isDigit(s.charCodeAt(i - 1))) continue;
+  const five = /[0-9]{5} /g;
+  for (let m = five.exec(s); m; m = five.exec(s)) {
+    // postal code + post office standing alone
+    const p = m.index;
+    if (p < covered) continue;
     const start = s.startsWith('FI-', p - 3) || s.startsWith('fi-', p - 3) ? p - 3 : p;
     const end = readPostal(s, start);
     if (end > 0) {

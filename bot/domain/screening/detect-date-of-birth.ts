@@ -1,13 +1,13 @@
 /** A full date written right after a birth word (syntynyt, s., född, born, DOB). */
 import { boundaryAfter, codeAt, isDigit, isLetter, skipBlanks } from './chars';
 import type { Candidate, ScanContext } from './scan-context';
-import { registerTriggerWords } from './tokens';
+import { KIND, registerTriggerWords } from './tokens';
 
 const BIRTH_WORDS = new Set(['syntynyt', 'syntyneen', 'syntyi', 'syntyneelle', 'syntymäaika', 'syntymäaikansa', 'syntymäaikaa', 'syntymäpäivä', 'syntymäpäivänsä', 'synt', 'syntymä',
   'född', 'födelsedatum', 'födelsedag', 'föddes', 'born', 'dob', 'birth', 'birthdate', 'birthday', 'syntymäajaksi']);
 // One-letter abbreviations count only with their full stop: "s. 3.4.87", "f. 3.4.1987", "b. 1987-04-03".
 const BIRTH_ABBR = new Set(['s', 'f', 'b', 'sa', 'synt']);
-registerTriggerWords([...BIRTH_WORDS, ...BIRTH_ABBR, 'd']);
+registerTriggerWords([...BIRTH_WORDS, ...BIRTH_ABBR, 'd'], KIND.birth);
 const FILLERS = new Set(['on', 'vuonna', 'the', 'on', 'den', 'är', 'is', 'was', 'of', 'date', 'aika', 'päivämäärä', 'pvm', 'datum']);
 
 const MONTHS = new Map<string, number>();
@@ -91,6 +91,7 @@ export function detectDateOfBirth(ctx: ScanContext, out: Candidate[]): void {
   const tokens = ctx.tokens;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
+    if (!(tok.kind & KIND.birth)) continue;
     const w = tok.lower;
     const abbr = BIRTH_ABBR.has(w) && codeAt(s, tok.end) === 46;
     if (!abbr && !BIRTH_WORDS.has(w) && !(w === 'd' && s.startsWith('.o.b', tok.end))) continue;

@@ -10,6 +10,8 @@ export interface LabelSpec {
   prefixes: string[];
   /** Two-word labels: first word -> allowed second words. */
   pairs: Map<string, Set<string>>;
+  /** The token KIND bit of this spec's label words. */
+  kind: number;
   minDigits: number;
   minLength: number;
 }
@@ -22,9 +24,12 @@ function isLabel(spec: LabelSpec, w: string): boolean {
 
 /** Makes the label words of `spec` visible to the tokeniser; call once per spec at load. */
 export function registerLabels(spec: LabelSpec): void {
-  registerTriggerWords(spec.exact);
-  registerTriggerPrefixes(spec.prefixes);
-  for (const [first, seconds] of spec.pairs) registerTriggerWords([first, ...seconds]);
+  registerTriggerWords(spec.exact, spec.kind);
+  registerTriggerPrefixes(spec.prefixes, spec.kind);
+  for (const [first, seconds] of spec.pairs) {
+    registerTriggerWords([first], spec.kind);
+    registerTriggerWords(seconds);
+  }
 }
 
 /** Pushes the value after every label of `spec`. */
@@ -32,6 +37,7 @@ export function detectLabelled(spec: LabelSpec, ctx: ScanContext, out: Candidate
   const tokens = ctx.tokens;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
+    if (!(t.kind & spec.kind)) continue;
     let labelEnd = -1;
     if (isLabel(spec, t.lower)) labelEnd = t.end;
     else {

@@ -1,6 +1,7 @@
 /** Passport and identity card numbers after a label ("passin numero XP1234567"). */
 import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
 import type { Candidate, ScanContext } from './scan-context';
+import { KIND } from './tokens';
 
 const SPEC: LabelSpec = {
   type: 'passport_number',
@@ -11,6 +12,7 @@ const SPEC: LabelSpec = {
     ['id', new Set(['card'])],
     ['residence', new Set(['permit'])],
   ]),
+  kind: KIND.passportLabel,
   minDigits: 4,
   minLength: 6,
 };

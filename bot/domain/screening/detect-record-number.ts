@@ -1,6 +1,7 @@
 /** Labelled client, patient and Kela customer numbers ("asiakasnumero 123456"). */
 import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
 import type { Candidate, ScanContext } from './scan-context';
+import { KIND } from './tokens';
 
 const SPEC: LabelSpec = {
   type: 'record_number',
@@ -20,6 +21,7 @@ const SPEC: LabelSpec = {
     ['klient', new Set(['nr', 'nummer', 'id'])],
     ['kund', new Set(['nr', 'nummer'])],
   ]),
+  kind: KIND.recordLabel,
   minDigits: 4,
   minLength: 4,
 };

@@ -28,6 +28,7 @@ const HAS_DIGIT = /[0-9]/;
 export const MIN_CONFIDENCE = 0.5;
 
 function resolve(cands: Candidate[]): Candidate[] {
+  if (cands.length === 1) return cands[0].type !== 'blocked' && cands[0].confidence >= MIN_CONFIDENCE ? cands : [];
   cands.sort((a, b) => (RANK.get(a.type) ?? 99) - (RANK.get(b.type) ?? 99) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of cands) {
@@ -51,6 +52,7 @@ export function screen(text: string): Finding[] {
   if (HAS_DIGIT.test(norm.text)) for (const detect of DIGIT_DETECTORS) detect(ctx, cands);
   detectEmail(ctx, cands);
   detectName(ctx, cands);
+  if (cands.length === 0) return [];
   return resolve(cands).map((c) => {
     const [start, end] = toOriginal(norm, c.start, c.end);
     return { type: c.type as FindingType, start, end, confidence: c.confidence };

@@ -1,5 +1,5 @@
 /** Word tokeniser shared by the name, address and label detectors. */
-import { isBlank, isLetter, isUpper, codeAt } from './chars';
+import { isBlank, isLetter, isUpper } from './chars';
 
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
 export interface Token {
@@ -13,6 +13,8 @@ export interface Token {
   allCaps: boolean;
   /** First word of a sentence, line or list item. */
   sentStart: boolean;
+  /** KIND bits: label or birth word. */
+  kind: number;
 }
 
 const ABBREVIATIONS = new Set(['s', 'esim', 'n', 'mm', 'ns', 'ts', 'yms', 'tms', 'jne', 'hra', 'rva', 'tri', 'dr', 'mr', 'mrs', 'ms', 'st', 'klo', 'p', 'puh', 'tel', 'ca', 'noin', 'synt', 'f', 'b', 'nr', 'nro', 'no', 'vs', 'etc', 'ym', 'ks', 'vrt', 'prof', 'e', 'd', 'o', 'v', 'kk', 'vk', 'h', 'min']);
@@ -42,23 +44,35 @@ function isSentenceStart(s: string, start: number): boolean {
 // Keys are numbers (length and first letters), so deciding to skip allocates nothing.
 const TRIGGER_KEYS = new Set<number>();
 const TRIGGER_PREFIX_KEYS = new Set<number>();
+const KIND_EXACT = new Map<string, number>();
+const KIND_PREFIXES: Array<[string, number]> = [];
 
+// Small-integer keys (V8 hashes them without allocating); collisions only let an extra word through.
 function wordKey(len: number, c0: number, c1: number): number {
-  return len * 0x100000000 + c0 * 0x10000 + c1;
+  return ((len & 0x1ff) << 20) | ((c0 & 0x3ff) << 10) | (c1 & 0x3ff);
 }
 
 function prefixKey(c0: number, c1: number, c2: number): number {
-  return (c0 * 0x10000 + c1) * 0x10000 + c2;
+  return ((c0 & 0x3ff) << 20) | ((c1 & 0x3ff) << 10) | (c2 & 0x3ff);
 }
 
-/** Lower-case words a detector needs to see as tokens. */
-export function registerTriggerWords(words: Iterable<string>): void {
-  for (const w of words) TRIGGER_KEYS.add(wordKey(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0));
+/** Token kinds a detector can ask for without comparing strings again. */
+export const KIND = { recordLabel: 1, passportLabel: 2, birth: 4 } as const;
+
+/** Lower-case words a detector needs to see as tokens, optionally tagged with a kind bit. */
+export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
+  for (const w of words) {
+    TRIGGER_KEYS.add(wordKey(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0));
+    if (kind) KIND_EXACT.set(w, (KIND_EXACT.get(w) ?? 0) | kind);
+  }
 }
 
 /** Lower-case word beginnings a detector needs to see (inflected labels: asiakasnumero, asiakasnumerolla). */
-export function registerTriggerPrefixes(prefixes: Iterable<string>): void {
-  for (const p of prefixes) TRIGGER_PREFIX_KEYS.add(prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)));
+export function registerTriggerPrefixes(prefixes: Iterable<string>, kind = 0): void {
+  for (const p of prefixes) {
+    TRIGGER_PREFIX_KEYS.add(prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)));
+    if (kind) KIND_PREFIXES.push([p, kind]);
+  }
 }
 
 function isTrigger(s: string, start: number, end: number): boolean {
@@ -68,8 +82,25 @@ function isTrigger(s: string, start: number, end: number): boolean {
   return end - start >= 3 && TRIGGER_PREFIX_KEYS.has(prefixKey(c0, c1, s.charCodeAt(start + 2)));
 }
 
+function kindOf(lower: string): number {
+  let kind = KIND_EXACT.get(lower) ?? 0;
+  if (lower.length >= 3 && TRIGGER_PREFIX_KEYS.has(prefixKey(lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)))) {
+    for (const [p, k] of KIND_PREFIXES) if (lower.startsWith(p)) kind |= k;
+  }
+  return kind;
+}
+
 /** Lower-case words kept after a trigger, so "asiakas matti virtanen" reaches the name detector. */
 const KEEP_AFTER_TRIGGER = 3;
+
+// Letter flags for the first 0x250 code units (Basic Latin to Latin Extended-B); others ask isLetter().
+const LETTER_TABLE = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) LETTER_TABLE[c] = isLetter(c) ? 1 : 0;
+
+function letterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < 0x250 ? LETTER_TABLE[c] === 1 : isLetter(c);
+}
 
 /**
  * Splits normalised text into word tokens; linear. Capitalised words are always tokens; lower-case
@@ -81,35 +112,39 @@ export function tokenize(s: string): Token[] {
   let i = 0;
   let keep = 0;
   while (i < n) {
-    if (!isLetter(s.charCodeAt(i))) {
+    if (!letterAt(s, i)) {
       i++;
       continue;
     }
     const start = i;
     i++;
     for (;;) {
-      while (i < n && isLetter(s.charCodeAt(i))) i++;
-      const c = codeAt(s, i);
-      if ((c === 45 || c === 39) && i + 1 < n && isLetter(s.charCodeAt(i + 1))) i += 1;
+      while (i < n && letterAt(s, i)) i++;
+      const c = i < n ? s.charCodeAt(i) : -1;
+      if ((c === 45 || c === 39) && i + 1 < n && letterAt(s, i + 1)) i += 1;
       else break;
     }
     const first = s.charCodeAt(start);
     const cap = first < 128 ? first >= 65 && first <= 90 : isUpper(first);
+    let trigger = false;
     if (!cap) {
-      if (isTrigger(s, start, i)) keep = KEEP_AFTER_TRIGGER;
+      trigger = isTrigger(s, start, i);
+      if (trigger) keep = KEEP_AFTER_TRIGGER;
       else if (keep > 0) keep--;
       else continue;
     }
     const text = s.slice(start, i);
+    const lower = cap ? text.toLowerCase() : text;
     tokens.push({
       start,
       end: i,
       text,
-      lower: cap ? text.toLowerCase() : text,
+      lower,
       cap,
       allCaps: cap && text.length > 1 && text.toUpperCase() === text,
       // only capitalised words need it; the look-back is the costliest part of tokenising
       sentStart: cap ? isSentenceStart(s, start) : false,
+      kind: cap || trigger ? kindOf(lower) : 0,
     });
   }
   return tokens;

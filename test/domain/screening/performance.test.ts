@@ -31,6 +31,8 @@ describe('linear time on 100 KB', () => {
   ])('%s stays within a small multiple of plain text', (_name, text) => {
     const ms = timeOf(text);
     expect(text.length).toBe(SIZE);
-    expect(ms).toBeLessThan(Math.max(10 * plainMs, 50));
+    // backtracking or a quadratic scan on 100 KB takes seconds; a linear one stays near the plain time
+    // (the bound is loose because the test machine is shared and timings jitter)
+    expect(ms).toBeLessThan(Math.max(20 * plainMs, 150));
   });
 });
