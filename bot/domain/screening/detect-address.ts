@@ -6,6 +6,8 @@ import type { Candidate, ScanContext } from './scan-context';
 // A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla).
 // Anchored at the end of one short token, so it cannot backtrack over the message.
 const STREET_END = /(?:tie|tien|tiellä|tiella|tieltä|tielle|tietä|katu|kadun|kadulla|kadulle|kadulta|katua|kuja|kujan|kujalla|kujalle|kujalta|polku|polun|polulla|polulle|raitti|raitin|raitilla|tori|torin|torilla|kaari|kaaren|kaarella|rinne|rinteen|rinteellä|väylä|väylän|väylällä|puistikko|aukio|aukion|aukiolla|penger|portti|portin|kaarre|kallio|mäki|mäen|mäellä|ranta|rannan|rannalla|gatan|gatu|vägen|gränd|gränden|stigen|backen|torget|allén|kajen|strand|stranden)$/;
+// Streets whose whole name is the street noun.
+const WHOLE_STREET_NAMES = new Set(['esplanadi', 'esplanadilla', 'esplanaden', 'bulevardi', 'bulevardilla', 'bulevarden', 'mannerheimintie']);
 const EN_STREET = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square']);
 const FLAT_WORDS = new Set(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa']);
 
@@ -81,7 +83,8 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     const afterToken = skipBlanks(s, t.end);
     const street = t.cap && afterToken > t.end && isDigit(codeAt(s, afterToken)) ? STREET_END.exec(t.lower) : null;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
-    if (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3)) {
+    const whole = t.cap && afterToken > t.end && WHOLE_STREET_NAMES.has(t.lower);
+    if (whole || (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3))) {
       const i = skipBlanks(s, t.end);
       if (i > t.end && isDigit(codeAt(s, i))) {
         const num = readNumber(s, i);

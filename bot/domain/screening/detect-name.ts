@@ -75,6 +75,7 @@ function classifyWord(w: string, lex: Lexicons): NameInfo | null {
   let ambiguous = lex.commonWords.has(w) || lex.englishAmbiguous.has(w);
   let place = false;
   let weak = false;
+  let nenSurname = false;
   for (const p of parts) {
     if (lex.notNames.has(p)) return null;
     let f = lex.firstNames.has(p);
@@ -88,7 +89,9 @@ function classifyWord(w: string, lex: Lexicons): NameInfo | null {
         if (bf || bl) {
           f = f || bf;
           l = l || bl;
-          if (lex.commonWords.has(b) || lex.municipalities.has(b)) ambiguous = true;
+          // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
+          if (b.endsWith('nen') && bl) nenSurname = true;
+          else if (lex.commonWords.has(b) || lex.municipalities.has(b)) ambiguous = true;
           // -nen surnames inflected (Virtasen, Korhoselle) are people; other inflected forms that an
           // encyclopedia uses often (Turun, Lammen, Pietarin) are usually places
           if (!b.endsWith('nen') && lex.encyclopedic.has(p)) weak = true;
@@ -102,6 +105,7 @@ function classifyWord(w: string, lex: Lexicons): NameInfo | null {
     last = last || l;
   }
   if (!first && !last) return null;
+  if (nenSurname && !place && !lex.commonWords.has(w)) return { first, last, ambiguous: false, place: false, weak: false };
   return { first, last, ambiguous: ambiguous || place || weak, place, weak };
 }
 
@@ -136,6 +140,24 @@ function contextAfter(ctx: ScanContext, last: number): boolean {
   const gap = ctx.text.slice(ctx.tokens[last].end, next.start);
   if (gap.trim() !== '' && gap.trim() !== ',') return false;
   return CONTEXT_AFTER.has(next.lower);
+}
+
+// A service named right after a name, in the from-case, marks a colleague: "Mikko Laine psykiatrialta".
+const SERVICE_FROM = /^(?:sosiaali|psykiatri|päihde|terveysasema|kotihoido|vammais|lastensuojelu|nuoriso|kuntoutukse|fysioterapia|neuvola|työllisyy|kela|a-klinika|mielenterveys|perheneuvola|vanhus|aikuissosiaali|sosiaalityö)\p{L}*(?:sta|stä|lta|ltä)$/u;
+
+/** The word right after `end` (one blank between), lower case, or ''. */
+function nextWord(s: string, end: number): string {
+  if (s.charCodeAt(end) !== 32) return '';
+  let j = end + 1;
+  while (j < s.length && j - end < 40 && s.charCodeAt(j) !== 32 && s.charCodeAt(j) !== 44 && s.charCodeAt(j) !== 46) j++;
+  return s.slice(end + 1, j).toLowerCase();
+}
+
+/** "Mikko: kiitos" at the start of a line is a speaker, "Sanna Virtanen sosiaalityöstä" a colleague. */
+function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean {
+  const end = ctx.tokens[last].end;
+  if (ctx.text.charCodeAt(end) === 58 && ctx.tokens[first].sentStart) return true;
+  return SERVICE_FROM.test(nextWord(ctx.text, end));
 }
 
 function institutionAfter(ctx: ScanContext, last: number): boolean {
@@ -178,7 +200,7 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: { context: boolean; greeting: boolean }, mention: boolean): number {
   const t = ctx.tokens[i];
   if (mention || before.greeting) return 0;
-  if (institutionAfter(ctx, j)) return 0;
+  if (institutionAfter(ctx, j) || colleagueAfter(ctx, i, j)) return 0;
   const clear = infos.some((x) => !x.ambiguous);
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
   if (!t.cap) return before.context && clear ? 0.85 : 0;

@@ -52,7 +52,8 @@ export function baseForms(word: string): string[] {
     if (!word.endsWith(suf)) continue;
     const stem = word.slice(0, word.length - suf.length);
     if (stem.length < 2) continue;
-    // -nen names: virtase(lle), virtas(ta) -> virtanen
+    // -nen names: virtase(lle), virtas(ta) -> virtanen; -s names: tuomakse(lle) -> tuomas
+    if (stem.endsWith('kse')) out.push(stem.slice(0, -3) + 's');
     if (stem.endsWith('se')) out.push(stem.slice(0, -2) + 'nen');
     else if (stem.endsWith('s') && (suf === 'ta' || suf === 'tä')) out.push(stem.slice(0, -1) + 'nen');
     // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
