@@ -126,9 +126,9 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     }
   }
   const five = /[0-9]{5} /g;
-  for (let m = five.exec(s); m; m = five.exec(s)) {
+  while (five.test(s)) {
     // postal code + post office standing alone
-    const p = m.index;
+    const p = five.lastIndex - 6;
     if (p < covered) continue;
     const start = s.startsWith('FI-', p - 3) || s.startsWith('fi-', p - 3) ? p - 3 : p;
     const end = readPostal(s, start);

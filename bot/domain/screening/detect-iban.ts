@@ -29,8 +29,8 @@ export function detectIban(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const n = s.length;
   const head = /[A-Za-z]{2}[0-9]{2}/g;
-  for (let m = head.exec(s); m; m = head.exec(s)) {
-    const i = m.index;
+  while (head.test(s)) {
+    const i = head.lastIndex - 4;
     if (i + 15 > n) break;
     head.lastIndex = i + 1;
     if (!boundaryBefore(s, i)) continue;

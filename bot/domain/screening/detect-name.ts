@@ -4,7 +4,7 @@
  */
 import { codeAt } from './chars';
 import { baseForms } from './finnish-inflection';
-import { lexicons, type Lexicons } from './lexicons';
+import { LEX, lexicons, type Lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
 import { registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
 
@@ -68,44 +68,48 @@ function classify(t: Token, lex: Lexicons): NameInfo | null {
 }
 
 function classifyWord(w: string, lex: Lexicons): NameInfo | null {
-  if (w.length < 2 || lex.notNames.has(w)) return null;
+  const flags = lex.flags;
+  const wf = flags.get(w) ?? 0;
+  if (w.length < 2 || wf & LEX.notName) return null;
   const parts = w.includes('-') ? w.split('-') : [w];
   let first = false;
   let last = false;
-  let ambiguous = lex.commonWords.has(w) || lex.englishAmbiguous.has(w);
+  let ambiguous = (wf & (LEX.common | LEX.englishAmbiguous)) !== 0;
   let place = false;
   let weak = false;
   let nenSurname = false;
   for (const p of parts) {
-    if (lex.notNames.has(p)) return null;
-    let f = lex.firstNames.has(p);
-    let l = lex.lastNames.has(p);
+    const pf = p === w ? wf : flags.get(p) ?? 0;
+    if (pf & LEX.notName) return null;
+    let f = (pf & LEX.first) !== 0;
+    let l = (pf & LEX.last) !== 0;
     if (!f && !l) {
       for (const b of baseForms(p)) {
-        if (lex.municipalities.has(b)) place = true;
-        if (b.length < 3 || lex.notNames.has(b)) continue;
-        const bf = lex.firstNames.has(b);
-        const bl = lex.lastNames.has(b);
+        const bfl = flags.get(b);
+        if (bfl === undefined) continue;
+        if (bfl & LEX.municipality) place = true;
+        if (b.length < 3 || bfl & LEX.notName) continue;
+        const bf = (bfl & LEX.first) !== 0;
+        const bl = (bfl & LEX.last) !== 0;
         if (bf || bl) {
           f = f || bf;
           l = l || bl;
           // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
           if (b.endsWith('nen') && bl) nenSurname = true;
-          else if (lex.commonWords.has(b) || lex.municipalities.has(b)) ambiguous = true;
-          // -nen surnames inflected (Virtasen, Korhoselle) are people; other inflected forms that an
-          // encyclopedia uses often (Turun, Lammen, Pietarin) are usually places
-          if (!b.endsWith('nen') && lex.encyclopedic.has(p)) weak = true;
+          else if (bfl & (LEX.common | LEX.municipality)) ambiguous = true;
+          // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places
+          if (!b.endsWith('nen') && pf & LEX.encyclopedic) weak = true;
         }
       }
     }
-    if (lex.municipalities.has(p)) place = true;
+    if (pf & LEX.municipality) place = true;
     // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
     if (!f && !l) return null;
     first = first || f;
     last = last || l;
   }
   if (!first && !last) return null;
-  if (nenSurname && !place && !lex.commonWords.has(w)) return { first, last, ambiguous: false, place: false, weak: false };
+  if (nenSurname && !place && !(wf & LEX.common)) return { first, last, ambiguous: false, place: false, weak: false };
   return { first, last, ambiguous: ambiguous || place || weak, place, weak };
 }
 

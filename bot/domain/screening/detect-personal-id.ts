@@ -34,8 +34,9 @@ export function detectPersonalId(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const n = s.length;
   const six = /[0-9]{6}/g;
-  for (let m = six.exec(s); m; m = six.exec(s)) {
-    const i = m.index;
+  // test() + lastIndex instead of exec(): no match array per hit
+  while (six.test(s)) {
+    const i = six.lastIndex - 6;
     if (i + 10 > n) break;
     if (!boundaryBefore(s, i)) {
       six.lastIndex = skipDigits(s, i);

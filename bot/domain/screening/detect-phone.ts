@@ -104,11 +104,11 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const len = s.length;
   // identifiers found before (identity codes, IBANs, labelled numbers) are not read again as phones
-  const claimed = out.filter((c) => c.type !== 'phone').sort((a, b) => a.start - b.start);
+  const claimed = out.length ? out.filter((c) => c.type !== 'phone').sort((a, b) => a.start - b.start) : out;
   let next = 0;
   const start = /[0-9+(]/g;
-  for (let m = start.exec(s); m; m = start.exec(s)) {
-    let i = m.index;
+  while (start.test(s)) {
+    let i = start.lastIndex - 1;
     while (next < claimed.length && claimed[next].end <= i) next++;
     if (next < claimed.length && claimed[next].start <= i) {
       start.lastIndex = claimed[next].end;

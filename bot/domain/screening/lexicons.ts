@@ -5,8 +5,13 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 
+/** Bits of `Lexicons.flags`: one Map lookup answers every membership question about a word. */
+export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64 } as const;
+
 /** The loaded lexicons. */
 export interface Lexicons {
+  /** word -> LEX bits, for the name detector's hot path. */
+  flags: Map<string, number>;
   firstNames: Set<string>;
   lastNames: Set<string>;
   /** Ordinary Finnish words (subtitle frequency list): a surname that is one needs context. */
@@ -103,6 +108,17 @@ export function lexicons(): Lexicons {
       }
     }
   }
-  cached = { firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set(NOT_NAMES) };
+  const flags = new Map<string, number>();
+  const mark = (set: Iterable<string>, bit: number) => {
+    for (const w of set) flags.set(w, (flags.get(w) ?? 0) | bit);
+  };
+  mark(firstNames, LEX.first);
+  mark(lastNames, LEX.last);
+  mark(commonWords, LEX.common);
+  mark(municipalities, LEX.municipality);
+  mark(NOT_NAMES, LEX.notName);
+  mark(encyclopedic, LEX.encyclopedic);
+  mark(englishAmbiguous, LEX.englishAmbiguous);
+  cached = { flags, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set(NOT_NAMES) };
   return cached;
 }

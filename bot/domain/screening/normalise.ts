@@ -44,12 +44,16 @@ function fold(c: number): number {
   return h === undefined ? c : h;
 }
 
-// Every character fold() changes or drops, plus '<' and '&'; a native regex test is the fast path.
-// eslint-disable-next-line no-misleading-character-class -- U+034F (grapheme joiner) is listed on purpose: it is dropped
-const NEEDS_WORK = /[<&\t\u00a0\u00ad\u02bc\u034f\u0391-\u03c7\u0405-\u0458\u0501\u180e\u2000-\u2015\u2018\u2019\u202f\u2043\u205f-\u2064\u2212\u2796\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]/;
+// 1 for every code below 0x3000 that normalise() must touch ('<', '&', tab, and whatever fold() changes).
+const TOUCH = new Uint8Array(0x3001);
+for (let c = 0; c <= 0x3000; c++) TOUCH[c] = c === 60 || c === 38 || c === 9 || (c >= 0xa0 && fold(c) !== c) ? 1 : 0;
 
 function needsWork(s: string): boolean {
-  return NEEDS_WORK.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x3000 ? TOUCH[c] === 1 : c >= 0xfe58 && fold(c) !== c) return true;
+  }
+  return false;
 }
 
 function isTagNameChar(c: number): boolean {

@@ -45,7 +45,8 @@ function isSentenceStart(s: string, start: number): boolean {
 const TRIGGER_KEYS = new Set<number>();
 const TRIGGER_PREFIX_KEYS = new Set<number>();
 const KIND_EXACT = new Map<string, number>();
-const KIND_PREFIXES: Array<[string, number]> = [];
+// prefix key -> [prefix, kind] pairs sharing those first three letters
+const KIND_PREFIXES = new Map<number, Array<[string, number]>>();
 
 // Small-integer keys (V8 hashes them without allocating); collisions only let an extra word through.
 function wordKey(len: number, c0: number, c1: number): number {
@@ -71,7 +72,12 @@ export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
 export function registerTriggerPrefixes(prefixes: Iterable<string>, kind = 0): void {
   for (const p of prefixes) {
     TRIGGER_PREFIX_KEYS.add(prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)));
-    if (kind) KIND_PREFIXES.push([p, kind]);
+    if (kind) {
+      const key = prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
+      const list = KIND_PREFIXES.get(key) ?? [];
+      list.push([p, kind]);
+      KIND_PREFIXES.set(key, list);
+    }
   }
 }
 
@@ -84,10 +90,21 @@ function isTrigger(s: string, start: number, end: number): boolean {
 
 function kindOf(lower: string): number {
   let kind = KIND_EXACT.get(lower) ?? 0;
-  if (lower.length >= 3 && TRIGGER_PREFIX_KEYS.has(prefixKey(lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)))) {
-    for (const [p, k] of KIND_PREFIXES) if (lower.startsWith(p)) kind |= k;
+  if (lower.length >= 3) {
+    const list = KIND_PREFIXES.get(prefixKey(lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)));
+    if (list) for (const [p, k] of list) if (lower.startsWith(p)) kind |= k;
   }
   return kind;
+}
+
+/** Every letter upper-case, checked without building an upper-case copy. */
+function allUpper(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 0xdf && c !== 0xf7 && (c < 0x100 || !isUpper(c)) && letterAt(s, i)) return false;
+  }
+  return true;
 }
 
 /** Lower-case words kept after a trigger, so "asiakas matti virtanen" reaches the name detector. */
@@ -141,7 +158,7 @@ export function tokenize(s: string): Token[] {
       text,
       lower,
       cap,
-      allCaps: cap && text.length > 1 && text.toUpperCase() === text,
+      allCaps: cap && i - start > 1 && allUpper(s, start, i),
       // only capitalised words need it; the look-back is the costliest part of tokenising
       sentStart: cap ? isSentenceStart(s, start) : false,
       kind: cap || trigger ? kindOf(lower) : 0,
