@@ -161,7 +161,8 @@ export function tokenize(s: string): Token[] {
       allCaps: cap && i - start > 1 && allUpper(s, start, i),
       // only capitalised words need it; the look-back is the costliest part of tokenising
       sentStart: cap ? isSentenceStart(s, start) : false,
-      kind: cap || trigger ? kindOf(lower) : 0,
+      // capitalised words: look the kind up only when the lower-cased word could be a trigger
+      kind: trigger || (cap && isTrigger(lower, 0, lower.length)) ? kindOf(lower) : 0,
     });
   }
   return tokens;
