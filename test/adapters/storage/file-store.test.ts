@@ -101,8 +101,8 @@ describe('FileStore on disk', () => {
 
   it('two processes racing conditional increments on one directory end exactly right', async () => {
     const dir = newDir();
-    const perProcess = 60;
-    const children = [0, 1].map(() => startScript(CHILD, ['increment', dir, 'counter', String(perProcess), '3']));
+    const perProcess = 100;
+    const children = [0, 1].map(() => startScript(CHILD, ['increment', dir, 'counter', String(perProcess), '6']));
     const codes = await Promise.all(children.map(exited));
     for (const child of children) expect(child.output()).toBe('done\n');
     expect(codes).toEqual([0, 0]);
