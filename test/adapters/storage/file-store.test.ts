@@ -87,6 +87,29 @@ describe('FileStore on disk', () => {
     expect((await store.get('k'))?.value).toBe(2);
   });
 
+  it('two instances breaking the same stale lock at once both get their write in', async () => {
+    const dir = newDir();
+    const old = new Date(Date.now() - 60_000);
+    writeFileSync(join(dir, 'k.lock'), JSON.stringify({ pid: 1, host: 'another-host', token: 't' }));
+    utimesSync(join(dir, 'k.lock'), old, old);
+    const [a, b] = [new FileStore({ dir, staleMs: 1_000 }), new FileStore({ dir, staleMs: 1_000 })];
+    const results = await Promise.all([a.put('k', 'a', CREATE_ONLY).catch((e: unknown) => e), b.put('k', 'b', CREATE_ONLY).catch((e: unknown) => e)]);
+    expect(results.filter((r) => r instanceof ConflictError)).toHaveLength(1);
+    expect(['a', 'b']).toContain((await a.get('k'))?.value);
+    expect(readdirSync(dir)).toEqual(['k.json']);
+  });
+
+  it('recovers from a breaker that crashed while breaking a stale lock', async () => {
+    const dir = newDir();
+    const old = new Date(Date.now() - 60_000);
+    for (const file of ['k.lock', 'k.lock.break']) {
+      writeFileSync(join(dir, file), '');
+      utimesSync(join(dir, file), old, old);
+    }
+    await new FileStore({ dir, staleMs: 1_000 }).put('k', 1);
+    expect(readdirSync(dir)).toEqual(['k.json']);
+  });
+
   it('breaks at once a lock whose owner process on this host is gone', async () => {
     const dir = newDir();
     const dead = startScript(CHILD, ['none', dir, 'k']);
