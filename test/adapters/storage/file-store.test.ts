@@ -87,7 +87,7 @@ describe('FileStore on disk', () => {
     expect((await store.get('k'))?.value).toBe(2);
   });
 
-  it('two instances breaking the same stale lock at once both get their write in', async () => {
+  it('two instances meeting one stale lock at once both get past it, and exactly one create wins', async () => {
     const dir = newDir();
     const old = new Date(Date.now() - 60_000);
     writeFileSync(join(dir, 'k.lock'), JSON.stringify({ pid: 1, host: 'another-host', token: 't' }));
