@@ -18,7 +18,12 @@ export interface BlobStoreOptions {
 
 /** Connects to the container named in `options` (no network traffic until first use). */
 export function containerClientFor(options: BlobStoreOptions): ContainerClient {
-  const pipeline: StoragePipelineOptions = { retryOptions: { maxTries: 3 }, ...options.pipeline };
+  // Small state blobs behind interactive card answers: retry soon and give up within seconds
+  // (the SDK's defaults wait 4 s and more between tries, sized for large transfers).
+  const pipeline: StoragePipelineOptions = {
+    retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 2_000, tryTimeoutInMs: 10_000 },
+    ...options.pipeline,
+  };
   let service: BlobServiceClient;
   if (options.connectionString) {
     service = BlobServiceClient.fromConnectionString(options.connectionString, pipeline);
