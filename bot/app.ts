@@ -54,7 +54,7 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
 
   app.conversationUpdate('membersAdded', (context) => install.membersAdded(context));
   app.activity(ActivityTypes.InstallationUpdate, (context) => install.installed(context));
-  app.meetings.start((context) => intake.start(context, false));
+  app.meetings.start((context) => intake.start(context, 'event'));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.answer, (context, _state, data) => intake.answer(context, data));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.refresh, (context) => intake.refresh(context));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.close, (context) => intake.close(context));

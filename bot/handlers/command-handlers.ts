@@ -20,7 +20,7 @@ export class CommandHandlers {
     this.deps.log.info({ event: 'command', command: command.id, conversationId: info.conversationId }, 'command received');
     switch (command.id) {
       case 'start':
-        return this.deps.intake.start(context, true);
+        return this.deps.intake.start(context, 'command');
       case 'close':
         await context.sendActivity(await this.deps.intake.close(context));
         return;
