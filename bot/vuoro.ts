@@ -29,7 +29,7 @@ export async function startVuoro(config: Config, parts: { log?: Logger; clock?: 
   const store = parts.store ?? createStore(config.storage, { managedIdentityClientId: config.managedIdentityClientId });
   await store.ping();
   const bot = createBot({ config, store, clock, log });
-  const server = createServer({ bot, store, log, routes: [calendarRoutes({ config, store, clock, log })] });
+  const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes: [calendarRoutes({ config, store, clock, log })] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
