@@ -95,7 +95,7 @@ function classifyWord(w: string, lex: Lexicons): NameInfo | null {
           f = f || bf;
           l = l || bl;
           // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
-          if (b.endsWith('nen') && bl) nenSurname = true;
+          if (b.endsWith('nen') && bl && !(bfl & LEX.common)) nenSurname = true;
           else if (bfl & (LEX.common | LEX.municipality)) ambiguous = true;
           // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
           // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
@@ -110,8 +110,10 @@ function classifyWord(w: string, lex: Lexicons): NameInfo | null {
     last = last || l;
   }
   if (!first && !last) return null;
-  // "Turusta" reads as Turunen (partitive) or as "from Turku": there the place wins; -sen, -selle ... are people
-  const partitiveClash = place && (w.endsWith('sta') || w.endsWith('stä'));
+  // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
+  // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
+  const partitiveClash = w.endsWith('sta') || w.endsWith('stä');
+  if (nenSurname && partitiveClash) ambiguous = true;
   if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false };
   return { first, last, ambiguous: ambiguous || place || weak, place, weak };
 }

@@ -126,6 +126,8 @@ export function lexicons(): Lexicons {
   mark(NOT_NAMES, LEX.notName);
   mark(NOT_NAMES_2, LEX.notName);
   mark(DISTRICTS, LEX.municipality);
+  // -nen adjectives of nationality and direction that are also (rare) surnames
+  mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
   cached = { flags, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
