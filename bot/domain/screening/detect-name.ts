@@ -112,7 +112,7 @@ function classifyWord(w: string, lex: Lexicons): NameInfo | null {
   if (!first && !last) return null;
   // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
   // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
-  const partitiveClash = w.endsWith('sta') || w.endsWith('stä');
+  const partitiveClash = (w.endsWith('sta') || w.endsWith('stä')) && ((wf & LEX.encyclopedic) !== 0 || flags.has(w.slice(0, -3)));
   if (nenSurname && partitiveClash) ambiguous = true;
   if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false };
   return { first, last, ambiguous: ambiguous || place || weak, place, weak };
