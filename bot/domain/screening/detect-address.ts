@@ -77,6 +77,9 @@ function withPostal(s: string, end: number): number {
   return p > 0 ? p : end;
 }
 
+// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
+const FIVE_DIGITS = /[0-9]{5} /g;
+
 /** Finds addresses. */
 export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
@@ -144,7 +147,8 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     lowCovered = end;
   }
   LOWER_STREET.lastIndex = 0;
-  const five = /[0-9]{5} /g;
+  const five = FIVE_DIGITS;
+  five.lastIndex = 0;
   while (five.test(s)) {
     // postal code + post office standing alone
     const p = five.lastIndex - 6;
