@@ -37,7 +37,7 @@ const GREETINGS = new Set(['kiitos', 'kiitti', 'kiitoksia', 'hei', 'moi', 'moikk
 const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu', 'kirjasto', 'päiväkoti', 'kartano', 'tori', 'asema',
   'kirkko', 'seurakun', 'satama', 'puisto', 'kauppakeskus', 'ostoskeskus', 'kampus', 'kylä', 'kaupunginosa', 'alue', 'yksikkö', 'palvelutalo',
   'hoitokoti', 'neuvola', 'apteekki', 'poliklinik', 'klinikka', 'vankila', 'sjukhus', 'hälsostation', 'skola', 'hospital', 'school', 'clinic',
-  'centre', 'center', 'säätiö', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
+  'centre', 'center', 'säätiö', 'setlement', 'keskus', 'yhdistys', 'liitto', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
 const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
 registerTriggerWords([...CONTEXT_BEFORE, ...LABEL_FILLERS, ...CONTEXT_AFTER, ...GREETINGS, ...INSTITUTION_WORDS]);
 registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3));
@@ -215,6 +215,9 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
   if (!t.cap) return before.context && clear ? 0.85 : 0;
   if (before.context) return 0.9;
+  // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
+  const after = nextWord(ctx.text, ctx.tokens[j].end);
+  if (after === 'from' || after === 'från') return 0;
   if (infos.length === 1 && infos[0].place) return 0;
   const hasFirst = infos.some((x) => x.first);
   const hasLast = infos.some((x) => x.last);
