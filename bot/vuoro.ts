@@ -6,16 +6,21 @@ import { AddressInfo } from 'net';
 import { Server } from 'restify';
 import { Config } from './config';
 import { Clock, StateStore, systemClock } from './domain/ports';
-import { Logger, createLogger } from './logger';
+import { Logger, createLogger, errorFields } from './logger';
 import { createBot } from './app';
 import { createServer } from './server';
 import { createStore } from './adapters/storage/create-store';
 import { calendarRoutes } from './api/calendar-wiring';
+import { DurableScheduler, SchedulerOptions } from './adapters/scheduler/durable-scheduler';
+import { statsRoutes } from './api/stats-routes';
+import { roundPages } from './api/round-pages';
 
 /** A running Vuoro. */
 export interface RunningVuoro {
   server: Server;
   store: StateStore;
+  /** Fires stored deadlines (round status updates); tests with a fake clock call its tick(). */
+  scheduler: DurableScheduler;
   /** Base URL, e.g. http://127.0.0.1:3978 */
   url: string;
   /** Stops accepting requests, finishes those in flight, and releases storage. */
@@ -23,27 +28,40 @@ export interface RunningVuoro {
 }
 
 /** Starts Vuoro with `config`; parts can be replaced (tests inject a clock or a store). */
-export async function startVuoro(config: Config, parts: { log?: Logger; clock?: Clock; store?: StateStore } = {}): Promise<RunningVuoro> {
+export async function startVuoro(
+  config: Config,
+  parts: { log?: Logger; clock?: Clock; store?: StateStore; scheduler?: Partial<Omit<SchedulerOptions, 'store' | 'clock' | 'onFailure'>> } = {},
+): Promise<RunningVuoro> {
   const log = parts.log ?? createLogger(config.logLevel);
   const clock = parts.clock ?? systemClock;
   const store = parts.store ?? createStore(config.storage, { managedIdentityClientId: config.managedIdentityClientId });
   await store.ping();
-  const bot = createBot({ config, store, clock, log });
-  const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes: [calendarRoutes({ config, store, clock, log })] });
+  const scheduler = new DurableScheduler({
+    ...parts.scheduler,
+    store,
+    clock,
+    onFailure: (f) => log.warn({ event: 'job.failed', kind: f.kind, attempt: f.attempt, final: f.final, ...errorFields(f.error) }, 'scheduled job failed'),
+  });
+  const bot = createBot({ config, store, clock, log, scheduler });
+  const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes: [calendarRoutes({ config, store, clock, log }), statsRoutes({ config, store, log }), roundPages()] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  await scheduler.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     server,
     store,
+    scheduler,
     url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await scheduler.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

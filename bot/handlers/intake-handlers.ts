@@ -109,7 +109,8 @@ export class IntakeHandlers {
     return t(lang, 'intake.lengthSet', { minutes });
   }
 
-  private async updateCardForAll(context: TurnContext, meetingId: string): Promise<void> {
+  /** Updates the shared intake card in place with the newest stored state (the round closes intake through it). */
+  async updateCardForAll(context: TurnContext, meetingId: string): Promise<void> {
     await this.cardUpdates.run(meetingId, async () => {
       const latest = await this.deps.meetings.get(meetingId);
       if (!latest?.intakeCardId) return;
