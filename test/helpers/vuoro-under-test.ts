@@ -16,7 +16,7 @@ export interface VuoroUnderTest extends RunningVuoro {
 }
 
 /** Starts Vuoro; `env` adds to a local-mode default with in-memory storage. */
-export async function startTestVuoro(env: Record<string, string> = {}, parts: { clock?: Clock; store?: StateStore } = {}): Promise<VuoroUnderTest> {
+export async function startTestVuoro(env: Record<string, string> = {}, parts: Parameters<typeof startVuoro>[1] & { clock?: Clock; store?: StateStore } = {}): Promise<VuoroUnderTest> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
