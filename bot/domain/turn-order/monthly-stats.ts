@@ -1,18 +1,14 @@
 import { SERVICES, ServiceId } from '../intake';
 import { RoundStatsRecord } from './summary';
 
+/** The per-meeting counts a month sums as they are. */
+const SUMMED = ['presenters', 'casesConsulted', 'topicsConsulted', 'casesDeferred', 'topicsDeferred', 'itemsSkipped', 'itemsNotReached'] as const;
+
 /** One centre's meetings in one month, as the process owner follows them. */
-export interface MonthlyStats {
+export interface MonthlyStats extends Pick<RoundStatsRecord, (typeof SUMMED)[number]> {
   centre: string;
   month: string;
   meetings: number;
-  presenters: number;
-  casesConsulted: number;
-  topicsConsulted: number;
-  casesDeferred: number;
-  topicsDeferred: number;
-  itemsSkipped: number;
-  itemsNotReached: number;
   /** Meetings whose round ran past its end. */
   meetingsOverrun: number;
   /** Mean round length, one decimal. */
@@ -48,17 +44,12 @@ export function monthlyStats(rows: Array<{ centre: string; month: string; record
         for (const [service, items] of Object.entries(r.itemsByService) as Array<[ServiceId, number]>) itemsByService[service] += items;
         for (const service of r.services) meetingsByService[service] += 1;
       }
+      const sums = Object.fromEntries(SUMMED.map((field) => [field, sum(records, (r) => r[field])])) as Pick<MonthlyStats, (typeof SUMMED)[number]>;
       return {
         centre,
         month,
         meetings: records.length,
-        presenters: sum(records, (r) => r.presenters),
-        casesConsulted: sum(records, (r) => r.casesConsulted),
-        topicsConsulted: sum(records, (r) => r.topicsConsulted),
-        casesDeferred: sum(records, (r) => r.casesDeferred),
-        topicsDeferred: sum(records, (r) => r.topicsDeferred),
-        itemsSkipped: sum(records, (r) => r.itemsSkipped),
-        itemsNotReached: sum(records, (r) => r.itemsNotReached),
+        ...sums,
         meetingsOverrun: records.filter((r) => r.overrunMinutes > 0).length,
         meanRoundMinutes: oneDecimal(sum(records, (r) => r.roundMinutes) / records.length),
         meanTurnMinutes: turns.length ? oneDecimal(turns.reduce((a, b) => a + b, 0) / turns.length) : 0,
