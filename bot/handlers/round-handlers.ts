@@ -101,7 +101,9 @@ export class RoundHandlers {
       this.deps.log.info({ event: 'round.refused', meetingId: info.meetingId, action }, 'not the chair');
       return t(lang, 'round.chairOnly');
     }
-    const version = data.version === undefined ? undefined : Number(data.version);
+    // The presenter's own Done cannot be pressed twice by mistake (the domain checks who presents),
+    // so it works from a card a few seconds old; everything else must come from the newest card.
+    const version = data.version === undefined || action === 'finish' ? undefined : Number(data.version);
     const target = action === 'finish' ? (info.userId ?? '') : typeof data.userId === 'string' ? data.userId : '';
     const outcome = await this.apply(info, action, now, target, version);
     if (outcome.error) {

@@ -219,6 +219,15 @@ describe('the status card over a turn', () => {
     expect(text).toContain('Kortti oli ehtinyt vanhentua');
     expect(text).toContain('Nyt vuorossa: Kela');
   });
+  it('lets the presenter press Done on a card a few seconds old', async () => {
+    const vuoro = await start();
+    const scene = { serviceUrl: connector.url, meeting: 'r-done-stale' };
+    const { statusCardId } = await startRound(vuoro, scene, await intakeWithAnswers(vuoro, scene));
+    const version = versionOf(cardOf(connector.requests.find((c) => c.responseId === statusCardId)!));
+    await press(vuoro, scene, statusCardId, 'round.extend', CHAIR);
+    const done = await vuoro.send(cardAction({ ...scene, user: person(1) }, statusCardId, 'round.finish', { version }));
+    expect(visibleText(invokeValue(done) as object)).toContain('Nyt vuorossa: Kela');
+  });
 });
 
 describe("you're next", () => {
