@@ -54,8 +54,11 @@ function clockTime(at: number, timeZone: string): string {
 
 function timeLine(lang: Lang, current: NonNullable<RoundView['current']>): Element {
   if (current.paused) return paragraph(t(lang, 'round.pausedLeft', { minutes: wholeMinutes(Math.max(0, current.secondsLeft)) }), { color: 'Warning', bold: true });
-  if (current.overrun) return paragraph(t(lang, 'round.overrun', { minutes: wholeMinutes(current.secondsLeft) }), { color: 'Attention', bold: true });
-  if (current.secondsLeft === 0) return paragraph(t(lang, 'round.timeUp'), { color: 'Attention', bold: true });
+  // The first minute past the deadline reads "time up": the update posted at the deadline lands a
+  // moment after it, and "0 min over time" would say nothing.
+  const minutesOver = Math.floor(-current.secondsLeft / 60);
+  if (minutesOver >= 1) return paragraph(t(lang, 'round.overrun', { minutes: minutesOver }), { color: 'Attention', bold: true });
+  if (current.secondsLeft <= 0) return paragraph(t(lang, 'round.timeUp'), { color: 'Attention', bold: true });
   if (current.secondsLeft < 60) return paragraph(t(lang, 'round.underMinute'), { color: 'Attention', bold: true });
   const minutes = wholeMinutes(current.secondsLeft);
   return paragraph(t(lang, 'round.minutesLeft', { minutes }), { color: minutes <= 2 ? 'Attention' : minutes <= 5 ? 'Warning' : undefined, bold: true });

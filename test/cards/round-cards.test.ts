@@ -26,6 +26,17 @@ describe('round status card', () => {
     expect(visibleText(endedCard)).toContain('Konsultaatiokierros päättyi');
   });
 
+  it('reads "time up" for the first minute past the deadline, then counts whole minutes over', () => {
+    const deadline = round.deadline!;
+    const line = (at: number) => visibleText(roundStatusCard({ lang: 'en', view: view(round, at), mentionNext: false, timeZone: zone }));
+    expect(line(deadline - 30_000)).toContain('Less than a minute left');
+    expect(line(deadline)).toContain('Time is up');
+    expect(line(deadline + 300)).toContain('Time is up');
+    expect(line(deadline + 59_000)).toContain('Time is up');
+    expect(line(deadline + 60_000)).toContain('1 min over time');
+    expect(line(deadline + 150_000)).toContain('2 min over time');
+  });
+
   it('carries the round version on every button so a stale press can be recognised', () => {
     const later = ok(applyAction(round, 'extend', 6 * MIN));
     const card = roundStatusCard({ lang: 'fi', view: view(later, 6 * MIN), mentionNext: false, timeZone: zone });
