@@ -12,6 +12,8 @@ const http = require('node:http');
 const path = require('node:path');
 const { fork } = require('node:child_process');
 const { readFileSync } = require('node:fs');
+const { Buffer } = require('node:buffer');
+const { setInterval, clearInterval } = require('node:timers');
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS || 300);
 const SPEEDUP = Number(process.env.BENCH_SPEEDUP || 60);
