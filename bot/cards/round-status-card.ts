@@ -48,8 +48,16 @@ export function itemsText(lang: Lang, counts: { cases: number; topics: number })
 const serviceName = (lang: Lang, p: { service: string }) => t(lang, `services.${p.service}`);
 const wholeMinutes = (seconds: number) => Math.ceil(Math.abs(seconds) / 60);
 
+// Building a DateTimeFormat costs about a millisecond; every status update renders a clock time.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 function clockTime(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('fi-FI', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at)).replace('.', ':');
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('fi-FI', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(timeZone, format);
+  }
+  return format.format(new Date(at)).replace('.', ':');
 }
 
 function timeLine(lang: Lang, current: NonNullable<RoundView['current']>): Element {
