@@ -3,6 +3,7 @@
  * production refusal without a key, and the monthly rows as JSON and CSV.
  */
 import { networkInterfaces } from 'node:os';
+import { loadConfig } from '../../bot/config';
 import { MemoryStore } from '../../bot/adapters/storage/memory-store';
 import { StatsRepository } from '../../bot/adapters/repositories/stats-repository';
 import { SERVICES } from '../../bot/domain/intake';
@@ -116,5 +117,13 @@ describe('GET /api/stats without a key', () => {
   it('refuses everyone in production', async () => {
     await seeded({ MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppPassword: 'secret', VUORO_ALLOWED_TENANTS: 'tenant' });
     expect((await get('/api/stats')).status).toBe(403);
+  });
+});
+
+describe('VUORO_STATS_KEY', () => {
+  it('fails start-up naming the variable when the key is short or has spaces', () => {
+    expect(() => loadConfig({ VUORO_STATS_KEY: 'too-short' })).toThrow(/^VUORO_STATS_KEY: /);
+    expect(() => loadConfig({ VUORO_STATS_KEY: `${KEY} ${KEY}` })).toThrow(/^VUORO_STATS_KEY: /);
+    expect(loadConfig({ VUORO_STATS_KEY: KEY }).statsKey).toBe(KEY);
   });
 });
