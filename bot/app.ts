@@ -20,6 +20,12 @@ import { ReminderHandlers } from './handlers/reminder-handlers';
 import { ReminderRepository } from './adapters/reminders/reminder-repository';
 import type { CalendarService } from './domain/calendar/calendar-service';
 import { createCalendarService } from './api/calendar-wiring';
+import { ROUND_VERB_PATTERN } from './cards/round-status-card';
+import { DurableScheduler } from './adapters/scheduler/durable-scheduler';
+import { RoundRepository } from './adapters/repositories/round-repository';
+import { StatsRepository } from './adapters/repositories/stats-repository';
+import { RoundHandlers } from './handlers/round-handlers';
+import { RoundStatusUpdates } from './handlers/round-status-updates';
 import { t, langFromLocale } from './i18n';
 
 /** The wired bot: the adapter that speaks HTTP and the application that routes turns. */
@@ -42,9 +48,12 @@ export function createAdapter(config: Config): VuoroAdapter {
   return new VuoroAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
 
-/** Builds the application with all routes. */
-export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; calendar?: CalendarService }): Bot {
-  const { config, store, clock, log } = deps;
+/** The zone meeting times are shown in and statistics are dated by. */
+export const MEETING_TIME_ZONE = 'Europe/Helsinki';
+
+/** Builds the application with all routes; round status updates are registered on `scheduler`. */
+export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; scheduler: DurableScheduler; calendar?: CalendarService }): Bot {
+  const { config, store, clock, log, scheduler } = deps;
   const adapter = createAdapter(config);
   const app = new Application<TurnState>({
     adapter,
@@ -53,10 +62,18 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const intake = new IntakeHandlers({ meetings: new MeetingRepository(store), centres: new CentreRepository(store, config.meetingMinutes), clock, log });
+  const meetings = new MeetingRepository(store);
+  const centres = new CentreRepository(store, config.meetingMinutes);
+  const rounds = new RoundRepository(store);
+  const intake = new IntakeHandlers({ meetings, centres, clock, log });
   const install = new InstallHandlers({ store, log });
+  const status = new RoundStatusUpdates({
+    adapter, botAppId: config.auth.appId, meetings, rounds, scheduler, clock, log, publicBaseUrl: config.publicBaseUrl, timeZone: MEETING_TIME_ZONE,
+  });
+  status.register();
+  const round = new RoundHandlers({ meetings, centres, rounds, stats: new StatsRepository(store), status, intake, clock, log, timeZone: MEETING_TIME_ZONE });
   const reminders = new ReminderHandlers({ repo: new ReminderRepository(store), calendar: deps.calendar ?? createCalendarService(store, clock), clock, log });
-  const commands = new CommandHandlers({ intake, reminders, log });
+  const commands = new CommandHandlers({ intake, round, reminders, log });
 
   app.conversationUpdate('membersAdded', async (context) => {
     await install.membersAdded(context);
@@ -67,13 +84,15 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
     await install.installed(context);
     await reminders.installationUpdate(context);
   });
-  app.meetings.start((context) => intake.start(context, false));
+  app.meetings.start((context) => intake.start(context, 'event'));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.answer, (context, _state, data) => intake.answer(context, data));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.refresh, (context) => intake.refresh(context));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.close, (context) => intake.close(context));
   app.adaptiveCards.actionExecute(REMINDER_VERBS.substitute, (context, _state, data) => reminders.substitute(context, data as Record<string, unknown>));
   app.adaptiveCards.actionExecute(REMINDER_VERBS.saveSubstitute, (context, _state, data) => reminders.answer(context, 'substitute', data as Record<string, unknown>));
   app.adaptiveCards.actionExecute(REMINDER_VERBS.attend, (context, _state, data) => reminders.answer(context, 'attending', data as Record<string, unknown>));
+  app.adaptiveCards.actionExecute(ROUND_VERB_PATTERN, (context, _state, data) => round.action(context, String(context.activity.value?.action?.verb ?? ''), data));
+  app.meetings.end((context) => round.meetingEnded(context));
   app.activity(ActivityTypes.Message, (context) => commands.message(context));
 
   app.error(async (context: TurnContext, err: Error) => {

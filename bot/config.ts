@@ -40,6 +40,8 @@ export interface Config {
   readonly sso: { readonly audiences: readonly string[]; readonly coordinators: readonly string[] };
   /** Teams activity-feed reminders: the Teams app id (manifest id); empty means off. */
   readonly activityFeed: { readonly teamsAppId: string };
+  /** Bearer key for GET /api/stats; empty: refused in production, loopback only in local mode. */
+  readonly statsKey: string;
 }
 
 /** Raised with the name of the offending variable; index.ts prints it and exits. */
@@ -115,6 +117,8 @@ export function loadConfig(env: Env): Config {
   const coordinators = list(env, 'VUORO_COORDINATORS');
   const badCoordinator = coordinators.find((c) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c));
   if (badCoordinator !== undefined) throw new ConfigError('VUORO_COORDINATORS', 'expected Entra object ids (GUIDs), comma separated');
+  const statsKey = str(env, 'VUORO_STATS_KEY');
+  if (statsKey && (statsKey.length < 24 || /\s/.test(statsKey))) throw new ConfigError('VUORO_STATS_KEY', 'must be at least 24 characters without spaces');
 
   const feedAppId = str(env, 'VUORO_ACTIVITY_FEED_APP_ID');
   if (feedAppId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(feedAppId)) {
@@ -136,6 +140,7 @@ export function loadConfig(env: Env): Config {
       coordinators,
     },
     activityFeed: { teamsAppId: feedAppId },
+    statsKey,
   };
   return deepFreeze(config);
 }
@@ -153,6 +158,6 @@ export const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId',
   'VUORO_STORAGE', 'VUORO_DATA_DIR', 'AZURE_STORAGE_CONNECTION_STRING', 'VUORO_BLOB_ACCOUNT_URL',
   'VUORO_BLOB_CONTAINER', 'VUORO_ALLOWED_TENANTS', 'VUORO_MEETING_MINUTES', 'VUORO_LOG_LEVEL',
-  'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS',
+  'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS', 'VUORO_STATS_KEY',
   'VUORO_ACTIVITY_FEED_APP_ID',
 ] as const;

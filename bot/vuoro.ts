@@ -12,13 +12,15 @@ import { createServer } from './server';
 import { createStore } from './adapters/storage/create-store';
 import { calendarRoutes, createCalendarService } from './api/calendar-wiring';
 import { DurableScheduler, SchedulerOptions } from './adapters/scheduler/durable-scheduler';
+import { statsRoutes } from './api/stats-routes';
+import { roundPages } from './api/round-pages';
 import { RemindersOptions, RemindersWiring, wireReminders } from './reminders-wiring';
 
 /** A running Vuoro. */
 export interface RunningVuoro {
   server: Server;
   store: StateStore;
-  /** Fires stored deadlines (reminders, round updates); tests with a fake clock call its tick(). */
+  /** Fires stored deadlines (round status updates); tests with a fake clock call its tick(). */
   scheduler: DurableScheduler;
   /** The workshop reminders (tests call `service.sync()` or read `repo`). */
   reminders: RemindersWiring;
@@ -43,16 +45,22 @@ export async function startVuoro(
   const clock = parts.clock ?? systemClock;
   const store = parts.store ?? createStore(config.storage, { managedIdentityClientId: config.managedIdentityClientId });
   await store.ping();
+  // A 100 ms poll keeps a status update within a tenth of a second of its moment (a poll with
+  // nothing due is a heap peek); the next poll waits for the slowest job of a batch, so a wide batch
+  // keeps one slow Bot Connector call from holding up the other meetings' updates.
   const scheduler = new DurableScheduler({
+    pollIntervalMs: 100,
+    concurrency: 128,
     ...parts.scheduler,
     store,
     clock,
     onFailure: (f) => log.warn({ event: 'job.failed', kind: f.kind, attempt: f.attempt, final: f.final, ...errorFields(f.error) }, 'scheduled job failed'),
   });
   const calendar = createCalendarService(store, clock);
-  const bot = createBot({ config, store, clock, log, calendar });
+  const bot = createBot({ config, store, clock, log, scheduler, calendar });
   const reminders = wireReminders({ config, store, clock, log, bot, scheduler, calendar }, parts.reminders);
-  const server = createServer({ bot, store, log, routes: [calendarRoutes({ config, store, clock, log, calendar }), reminders.routes] });
+  const routes = [calendarRoutes({ config, store, clock, log, calendar }), reminders.routes, statsRoutes({ config, store, log }), roundPages()];
+  const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -8,11 +8,12 @@ import { Logger } from '../logger';
 import { parseCommand } from './commands';
 import { IntakeHandlers } from './intake-handlers';
 import { ReminderHandlers } from './reminder-handlers';
+import { RoundHandlers } from './round-handlers';
 import { turnInfo } from './turn-info';
 
 /** Routes a message addressed to Vuoro to the right handler. */
 export class CommandHandlers {
-  constructor(private readonly deps: { intake: IntakeHandlers; reminders?: ReminderHandlers; log: Logger }) {}
+  constructor(private readonly deps: { intake: IntakeHandlers; round: RoundHandlers; reminders?: ReminderHandlers; log: Logger }) {}
 
   /** Handles one message to the bot. */
   async message(context: TurnContext): Promise<void> {
@@ -21,12 +22,20 @@ export class CommandHandlers {
     this.deps.log.info({ event: 'command', command: command.id, conversationId: info.conversationId }, 'command received');
     switch (command.id) {
       case 'start':
-        return this.deps.intake.start(context, true);
+        return this.deps.intake.start(context, 'command');
       case 'close':
         await context.sendActivity(await this.deps.intake.close(context));
         return;
       case 'length':
         await context.sendActivity(await this.deps.intake.setLength(context, command.args[0]));
+        return;
+      case 'round': {
+        const { message, started } = await this.deps.round.start(context);
+        if (!started) await context.sendActivity(message); // the status card speaks for a started round
+        return;
+      }
+      case 'end':
+        await this.reply(context, await this.deps.round.endCommand(context));
         return;
       case 'remind':
         if (this.deps.reminders) return this.deps.reminders.command(context, command.off);
@@ -40,10 +49,14 @@ export class CommandHandlers {
         await context.sendActivity(t(info.lang, 'unknown.text'));
     }
   }
+
+  private async reply(context: TurnContext, text: string | undefined): Promise<void> {
+    if (text) await context.sendActivity(text);
+  }
 }
 
 /** The help message in one language. */
 export function helpText(lang: Parameters<typeof t>[0]): string {
   const line = (k: string) => `- ${t(lang, `help.${k}`)}`;
-  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), line('length'), `- ${t(lang, 'reminders.help')}`, line('help'), '', t(lang, 'help.privacy')].join('\n');
+  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), `- ${t(lang, 'round.help.round')}`, `- ${t(lang, 'round.help.end')}`, line('length'), `- ${t(lang, 'reminders.help')}`, line('help'), '', t(lang, 'help.privacy')].join('\n');
 }

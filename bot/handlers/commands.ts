@@ -5,13 +5,15 @@
 import { plainText } from './message-text';
 
 /** What a chat command asks Vuoro to do. */
-export type CommandId = 'start' | 'close' | 'help' | 'length' | 'remind';
+export type CommandId = 'start' | 'close' | 'help' | 'length' | 'round' | 'end' | 'remind';
 
 const WORDS: Record<string, CommandId> = {
   aloita: 'start', start: 'start', 'börja': 'start', borja: 'start',
   sulje: 'close', close: 'close', 'stäng': 'close', stang: 'close',
   ohje: 'help', help: 'help', 'hjälp': 'help', hjalp: 'help', apua: 'help', '?': 'help',
   kesto: 'length', length: 'length', 'längd': 'length', langd: 'length',
+  kierros: 'round', runda: 'round', round: 'round',
+  lopeta: 'end', avsluta: 'end', end: 'end',
   muistuta: 'remind', remind: 'remind', 'påminn': 'remind', paminn: 'remind',
 };
 

@@ -11,6 +11,10 @@ const os = require('node:os');
 const path = require('node:path');
 
 const dist = path.join(__dirname, '..', '..', 'dist', 'bot', 'adapters', 'storage');
+if (!fs.existsSync(path.join(dist, 'file-store.js'))) {
+  console.error('storage.bench: dist/ is missing; build first with `npx tsc -p tsconfig.build.json`');
+  process.exit(1);
+}
 const { FileStore } = require(path.join(dist, 'file-store.js'));
 const { MemoryStore } = require(path.join(dist, 'memory-store.js'));
 const { updateWithRetry } = require(path.join(dist, 'update-with-retry.js'));

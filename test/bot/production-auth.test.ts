@@ -84,3 +84,16 @@ describe('production mode authentication', () => {
     expect(vuoro.logs.join('')).not.toContain(bad.slice(20, 60));
   });
 });
+
+describe('managed identity mode', () => {
+  it('also rejects unauthenticated activities with 401', async () => {
+    const msi = await startTestVuoro({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: '72f988bf-0000-4000-8000-0000000000f1', VUORO_ALLOWED_TENANTS: '72f988bf-0000-4000-8000-0000000000f1' });
+    try {
+      const res = await msi.send(activity('bot-added', { serviceUrl: SERVICE_URL }));
+      expect(res.status).toBe(401);
+    } finally {
+      await msi.close();
+    }
+  });
+});
+

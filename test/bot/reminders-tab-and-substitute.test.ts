@@ -34,7 +34,8 @@ beforeEach(async () => {
   store = new MemoryStore();
   connector = await startConnectorCapture({ clock });
   vuoro = await startTestVuoro(
-    { VUORO_SSO_AUDIENCE: AUDIENCE, VUORO_ALLOWED_TENANTS: TENANT, VUORO_COORDINATORS: COORDINATOR_OID },
+    // The fixtures' Teams tenant and the tab's test tenant are both served.
+    { VUORO_SSO_AUDIENCE: AUDIENCE, VUORO_ALLOWED_TENANTS: `${TENANT},72f988bf-0000-4000-8000-0000000000f1`, VUORO_COORDINATORS: COORDINATOR_OID },
     { clock, store, scheduler: { pollIntervalMs: 1e9 }, reminders: { syncIntervalMs: 6 * 3_600_000 } },
   );
 });

@@ -15,6 +15,8 @@ export interface Captured {
   at: number;
   /** The status the capture answered with. */
   status: number;
+  /** The activity id answered to a post or update (what the bot stores as the card's id). */
+  responseId?: string;
 }
 
 /** An error the capture answers with instead of success, for the next `times` matching requests. */
@@ -35,6 +37,8 @@ export interface ConnectorCapture {
   roles: Map<string, string>;
   /** Answers matching requests with an error (429 with Retry-After, 403, 404, 5xx). */
   fail(failure: InjectedFailure): void;
+  /** How POST /v1/meetings/{id}/notification answers: 202 (sent) or 403 (the app may not notify here). */
+  notifications: { status: 202 | 403 };
   /** Waits until `count` requests matching `filter` have arrived. */
   waitFor(filter: (c: Captured) => boolean, count?: number, timeoutMs?: number): Promise<Captured[]>;
   close(): Promise<void>;
@@ -46,6 +50,7 @@ export async function startConnectorCapture(options: { clock?: { now(): number }
   const roles = new Map<string, string>();
   const failures: InjectedFailure[] = [];
   const now = () => (options.clock ? options.clock.now() : Date.now());
+  const notifications: { status: 202 | 403 } = { status: 202 };
   let seq = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -82,7 +87,15 @@ export async function startConnectorCapture(options: { clock?: { now(): number }
         res.end(JSON.stringify({ id: `a:personal-${++seq}`, activityId: `activity-${seq}` }));
         return;
       }
-      res.end(JSON.stringify({ id: `activity-${++seq}` }));
+      if (/^\/v1\/meetings\/[^/]+\/notification$/.test(path) && req.method === 'POST') {
+        res.statusCode = notifications.status;
+        requests[requests.length - 1].status = notifications.status;
+        res.end(JSON.stringify(notifications.status === 202 ? {} : { error: { code: 'BotNotInConversationRoster', message: 'The bot may not send notifications in this meeting.' } }));
+        return;
+      }
+      const id = `activity-${++seq}`;
+      requests[requests.length - 1].responseId = id;
+      res.end(JSON.stringify({ id }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,6 +105,7 @@ export async function startConnectorCapture(options: { clock?: { now(): number }
     requests,
     roles,
     fail: (failure) => void failures.push(failure),
+    notifications,
     async waitFor(filter, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -8,7 +8,7 @@ import { join } from 'path';
 type Json = Record<string, unknown>;
 
 /** The fixture names available. */
-export type Fixture = 'meeting-start' | 'intake-answer-invoke' | 'mention-message' | 'bot-added' | 'installation-update' | 'team-installation-update' | 'personal-message';
+export type Fixture = 'meeting-start' | 'meeting-end' | 'intake-answer-invoke' | 'mention-message' | 'bot-added' | 'installation-update' | 'team-installation-update' | 'personal-message';
 
 /** A deep copy of a fixture. */
 export function fixture(name: Fixture): Json {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient, type BlobRequestConditions, type ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import { ConflictError, type IfMatch, type StateStore, type Stored } from '../../domain/ports';
@@ -18,7 +19,12 @@ export interface BlobStoreOptions {
 
 /** Connects to the container named in `options` (no network traffic until first use). */
 export function containerClientFor(options: BlobStoreOptions): ContainerClient {
-  const pipeline: StoragePipelineOptions = { retryOptions: { maxTries: 3 }, ...options.pipeline };
+  // Small state blobs behind interactive card answers: retry soon and give up within seconds
+  // (the SDK's defaults wait 4 s and more between tries, sized for large transfers).
+  const pipeline: StoragePipelineOptions = {
+    retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 2_000, tryTimeoutInMs: 10_000 },
+    ...options.pipeline,
+  };
   let service: BlobServiceClient;
   if (options.connectionString) {
     service = BlobServiceClient.fromConnectionString(options.connectionString, pipeline);
@@ -33,6 +39,9 @@ export function containerClientFor(options: BlobStoreOptions): ContainerClient {
   }
   return service.getContainerClient(options.container);
 }
+
+/** Blob metadata naming the put call that wrote the blob (a random id, nothing from the value). */
+const WRITE_ID = 'vuorowrite';
 
 function statusOf(err: unknown): number | undefined {
   return (err as { statusCode?: number } | undefined)?.statusCode;
@@ -79,15 +88,24 @@ export class BlobStore implements StateStore {
     const blob = this.blobOf(key);
     const body = Buffer.from(serialise(key, value), 'utf8');
     const conditions = this.conditionsFor(key, ifMatch);
+    const writeId = randomUUID();
     await this.open();
     try {
       const response = await blob.upload(body, body.length, {
         conditions,
+        metadata: { [WRITE_ID]: writeId },
         blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
       });
       return response.etag ?? '';
     } catch (err) {
-      throw this.translate(key, err, conditions.ifMatch !== undefined);
+      const translated = this.translate(key, err, conditions.ifMatch !== undefined);
+      // The SDK retries after a lost response; if the first try had landed, the retry fails
+      // its own precondition. The write id tells "our write is there" from "someone else's".
+      if (translated instanceof ConflictError) {
+        const landed = await blob.getProperties().catch(() => undefined);
+        if (landed?.etag && landed.metadata?.[WRITE_ID] === writeId) return landed.etag;
+      }
+      throw translated;
     }
   }
 

@@ -25,8 +25,9 @@ const MAX_NAME = 200;
 /**
  * The embedded default engine: one JSON file per key under a data directory. A write goes to a
  * temp file that is fsynced and renamed over the old one, so a reader (or a restart after a
- * crash) sees the old or the new value, never half of one. Conditional writes hold a per-key
- * queue inside this process and a per-key lock file across processes sharing the directory.
+ * crash) sees the old or the new value, never half of one; the directory is fsynced before the
+ * write is acknowledged. The precondition check and the rename happen under a per-key queue inside
+ * this process and a per-key lock file across processes sharing the directory.
  */
 export class FileStore implements StateStore {
   private readonly dir: string;
@@ -50,29 +51,38 @@ export class FileStore implements StateStore {
     const name = this.nameOf(key);
     const json = serialise(key, value);
     await this.open();
-    await this.failFast(key, name, ifMatch);
-    return this.exclusive(name, async () => {
-      if (ifMatch !== undefined) assertPrecondition(key, (await this.read(key, name))?.eTag, ifMatch);
-      const eTag = newETag();
-      await this.writeAtomically(name, `{"eTag":${JSON.stringify(eTag)},"value":${json}}`);
-      return eTag;
-    });
+    await this.check(key, name, ifMatch);
+    const eTag = newETag();
+    // Write and fsync outside the lock; under it only the check and the rename happen.
+    const temp = await this.writeTemp(name, `{"eTag":${JSON.stringify(eTag)},"value":${json}}`);
+    try {
+      await this.exclusive(name, async () => {
+        await this.check(key, name, ifMatch);
+        await rename(temp, this.pathOf(name));
+      });
+    } catch (err) {
+      await unlinkIfPresent(temp);
+      throw err;
+    }
+    await this.syncDir();
+    return eTag;
   }
 
   async delete(key: string, ifMatch?: IfMatch): Promise<void> {
     const name = this.nameOf(key);
     await this.open();
-    await this.failFast(key, name, ifMatch);
-    await this.exclusive(name, async () => {
-      if (ifMatch !== undefined) assertPrecondition(key, (await this.read(key, name))?.eTag, ifMatch);
+    await this.check(key, name, ifMatch);
+    const removed = await this.exclusive(name, async () => {
+      await this.check(key, name, ifMatch);
       try {
-        await unlink(join(this.dir, `${name}.json`));
+        await unlink(this.pathOf(name));
+        return true;
       } catch (err) {
-        if (errorCode(err) === 'ENOENT') return;
+        if (errorCode(err) === 'ENOENT') return false;
         throw err;
       }
-      await this.syncDir();
     });
+    if (removed) await this.syncDir();
   }
 
   async list(prefix: string): Promise<string[]> {
@@ -98,6 +108,10 @@ export class FileStore implements StateStore {
     return name;
   }
 
+  private pathOf(name: string): string {
+    return join(this.dir, `${name}.json`);
+  }
+
   private open(): Promise<void> {
     this.ready ??= this.prepare().catch((err: unknown) => {
       this.ready = undefined;
@@ -120,7 +134,7 @@ export class FileStore implements StateStore {
   private async read(key: string, name: string): Promise<FileRecord | undefined> {
     let text: string;
     try {
-      text = await readFile(join(this.dir, `${name}.json`), 'utf8');
+      text = await readFile(this.pathOf(name), 'utf8');
     } catch (err) {
       if (errorCode(err) === 'ENOENT') return undefined;
       throw err;
@@ -133,11 +147,12 @@ export class FileStore implements StateStore {
   }
 
   /**
-   * Rejects, without queueing for the lock, a write whose precondition already fails. A read is an
-   * atomic snapshot and an eTag is never issued twice, so failing at the moment of this read is a
-   * correct outcome; it spares racing writers that lost a round from waiting behind the winner.
+   * Throws ConflictError unless `ifMatch` holds now. Called once before queueing for the lock, so
+   * a writer that already lost does not wait behind the winner (a read is an atomic snapshot and
+   * an eTag is never issued twice, so failing at that moment is a correct outcome), and again
+   * under the lock, where it decides.
    */
-  private async failFast(key: string, name: string, ifMatch: IfMatch): Promise<void> {
+  private async check(key: string, name: string, ifMatch: IfMatch): Promise<void> {
     if (ifMatch !== undefined) assertPrecondition(key, (await this.read(key, name))?.eTag, ifMatch);
   }
 
@@ -156,20 +171,20 @@ export class FileStore implements StateStore {
     return run;
   }
 
-  private async writeAtomically(name: string, text: string): Promise<void> {
+  /** Writes `text` to a new temp file and fsyncs it; returns the temp file's path. */
+  private async writeTemp(name: string, text: string): Promise<string> {
     const temp = join(this.dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
-      await handle.close();
-      await rename(temp, join(this.dir, `${name}.json`));
     } catch (err) {
-      await handle.close().catch(() => undefined);
+      await handle.close();
       await unlinkIfPresent(temp);
       throw err;
     }
-    await this.syncDir();
+    await handle.close();
+    return temp;
   }
 
   /** Makes a rename or unlink durable; platforms that cannot fsync a directory skip it. */

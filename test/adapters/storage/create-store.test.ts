@@ -58,12 +58,12 @@ describe('createStore', () => {
       });
     const authorizations: string[] = [];
     nock('https://vuorostate.blob.core.windows.net').persist()
-      .put('/vuoro-state').query({ restype: 'container' })
+      .put('/vuoro-state').query((q) => q.restype === 'container')
       .reply(function created() {
         authorizations.push(String(this.req.headers.authorization));
         return [201, '', { etag: '"0x1"' }];
       })
-      .get('/vuoro-state').query({ restype: 'container' })
+      .get('/vuoro-state').query((q) => q.restype === 'container')
       .reply(function props() {
         authorizations.push(String(this.req.headers.authorization));
         return [200, '', { etag: '"0x1"' }];

@@ -1,0 +1,63 @@
+/** Character classes used by the hand-written scanners (no regex on whole messages). */
+
+/** '0'..'9' */
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const LETTER_RE = /\p{L}/u;
+
+/** Any letter, ASCII fast path first. */
+export function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c === 0xd7 || c === 0xf7) return false;
+  if (c >= 0xc0 && c <= 0x24f) return true;
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+  return LETTER_RE.test(String.fromCharCode(c));
+}
+
+/** Letter or digit. */
+export function isAlnum(c: number): boolean {
+  return isDigit(c) || isLetter(c);
+}
+
+/** Upper-case letter (Latin, Latin-1 and anything whose lower-case differs). */
+export function isUpper(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** ASCII upper-case letter or Å/Ä/Ö. */
+export function isPlateLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6;
+}
+
+/** Space or tab (not a line break). */
+export function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Code at i, or -1 outside the string. */
+export function codeAt(s: string, i: number): number {
+  return i >= 0 && i < s.length ? s.charCodeAt(i) : -1;
+}
+
+/** True when i is not inside a run of letters/digits, looking left. */
+export function boundaryBefore(s: string, i: number): boolean {
+  const c = codeAt(s, i - 1);
+  return c < 0 || !isAlnum(c);
+}
+
+/** True when position i starts no letter/digit. */
+export function boundaryAfter(s: string, i: number): boolean {
+  const c = codeAt(s, i);
+  return c < 0 || !isAlnum(c);
+}
+
+/** Skips spaces/tabs from i. */
+export function skipBlanks(s: string, i: number): number {
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return i;
+}

@@ -1,0 +1,163 @@
+/** Street addresses with a number (staircase, flat) and postal code + post office. */
+import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
+import { lexicons } from './lexicons';
+import type { Candidate, ScanContext } from './scan-context';
+
+// A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla).
+// Anchored at the end of one short token, so it cannot backtrack over the message.
+const STREET_END = /(?:tie|tien|tiellä|tiella|tieltä|tielle|tietä|katu|kadun|kadulla|kadulle|kadulta|katua|kuja|kujan|kujalla|kujalle|kujalta|polku|polun|polulla|polulle|raitti|raitin|raitilla|tori|torin|torilla|kaari|kaaren|kaarella|rinne|rinteen|rinteellä|väylä|väylän|väylällä|puistikko|aukio|aukion|aukiolla|penger|portti|portin|kaarre|kallio|mäki|mäen|mäellä|ranta|rannan|rannalla|gatan|gatu|vägen|gränd|gränden|stigen|backen|torget|allén|kajen|strand|stranden)$/;
+// Lower case ("mannerheimintie 12") only with an unmistakable street noun ("hoitopolku 2" is a care path).
+const LOWER_STREET = /(?:tie|katu|kuja|gatan|vägen) [0-9]/g;
+// Streets whose whole name is the street noun.
+const WHOLE_STREET_NAMES = new Set(['esplanadi', 'esplanadilla', 'esplanaden', 'bulevardi', 'bulevardilla', 'bulevarden', 'mannerheimintie']);
+const EN_STREET = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square']);
+const FLAT_WORDS = new Set(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa']);
+
+function readNumber(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && isDigit(s.charCodeAt(j)) && j - i < 4) j++;
+  if (j === i || isDigit(codeAt(s, j))) return -1;
+  if (codeAt(s, j) === 45 && isDigit(codeAt(s, j + 1))) {
+    j++;
+    while (j < s.length && isDigit(s.charCodeAt(j))) j++;
+  }
+  if (isLetter(codeAt(s, j)) && !isLetter(codeAt(s, j + 1))) j++; // 12a
+  return boundaryAfter(s, j) ? j : -1;
+}
+
+/** After the house number: " B 34", " as. 3", " A", " lgh 1102". Returns the new end. */
+function readUnit(s: string, end: number): number {
+  const i = skipBlanks(s, end);
+  if (i === end) return end;
+  const c = codeAt(s, i);
+  // a lower-case staircase letter counts only with a flat number after it ("12 b 5")
+  const lowerStair = c >= 97 && c <= 122 && !isLetter(codeAt(s, i + 1)) && isDigit(codeAt(s, skipBlanks(s, i + 1)));
+  if ((isUpper(c) && !isLetter(codeAt(s, i + 1)) && c < 128) || lowerStair) {
+    let j = i + 1;
+    const k = skipBlanks(s, j);
+    if (isDigit(codeAt(s, k))) {
+      const m = readNumber(s, k);
+      if (m > 0) j = m;
+    }
+    return j;
+  }
+  let w = i;
+  while (w < s.length && isLetter(s.charCodeAt(w))) w++;
+  if (w > i && FLAT_WORDS.has(s.slice(i, w).toLowerCase())) {
+    let k = codeAt(s, w) === 46 ? w + 1 : w;
+    k = skipBlanks(s, k);
+    const m = isDigit(codeAt(s, k)) ? readNumber(s, k) : -1;
+    if (m > 0) return m;
+  }
+  return end;
+}
+
+/** Postal code + post office at i ("00100 Helsinki", "FI-00100 HELSINKI"); end or -1. */
+function readPostal(s: string, i: number): number {
+  let p = i;
+  if ((s.startsWith('FI-', p) || s.startsWith('fi-', p)) && isDigit(codeAt(s, p + 3))) p += 3;
+  if (!boundaryBefore(s, p)) return -1;
+  for (let k = 0; k < 5; k++) if (!isDigit(codeAt(s, p + k))) return -1;
+  if (isDigit(codeAt(s, p + 5))) return -1;
+  const lex = lexicons();
+  if (!lex.postalCodes.has(s.slice(p, p + 5))) return -1;
+  const w0 = skipBlanks(s, p + 5);
+  if (w0 === p + 5) return -1;
+  let w = w0;
+  while (w < s.length && (isLetter(s.charCodeAt(w)) || (s.charCodeAt(w) === 45 && isLetter(codeAt(s, w + 1))))) w++;
+  return w > w0 && lex.places.has(s.slice(w0, w).toLowerCase()) ? w : -1;
+}
+
+/** Extends an address end over ", 00100 Helsinki". */
+function withPostal(s: string, end: number): number {
+  let i = end;
+  if (codeAt(s, i) === 44) i++;
+  i = skipBlanks(s, i);
+  const p = readPostal(s, i);
+  return p > 0 ? p : end;
+}
+
+// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
+const FIVE_DIGITS = /[0-9]{5} /g;
+
+/** Finds addresses. */
+export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
+  const s = ctx.text;
+  let covered = 0;
+  for (const t of ctx.tokens) {
+    if (t.start < covered || t.text.length > 40) continue;
+    // the house number comes first in the test: the street-noun regex runs only before a number
+    const afterToken = skipBlanks(s, t.end);
+    const numberNext = afterToken > t.end && isDigit(codeAt(s, afterToken));
+    const street = numberNext && t.cap ? STREET_END.exec(t.lower) : null;
+    // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
+    const whole = t.cap && numberNext && WHOLE_STREET_NAMES.has(t.lower);
+    if (whole || (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3))) {
+      const i = skipBlanks(s, t.end);
+      if (i > t.end && isDigit(codeAt(s, i))) {
+        const num = readNumber(s, i);
+        if (num > 0) {
+          const end = withPostal(s, readUnit(s, num));
+          out.push({ type: 'address', start: t.start, end, confidence: 0.9 });
+          covered = end;
+          continue;
+        }
+      }
+    }
+    if (EN_STREET.has(t.lower) && t.cap) {
+      // "12 Baker Street": number, one or two capitalised words, street word
+      let j = t.start - 1;
+      let words = 0;
+      let k = j;
+      while (words < 3) {
+        while (k >= 0 && isBlank(s.charCodeAt(k))) k--;
+        const e = k + 1;
+        while (k >= 0 && isLetter(s.charCodeAt(k))) k--;
+        if (e > k + 1 && isUpper(s.charCodeAt(k + 1))) {
+          words++;
+          j = k;
+          continue;
+        }
+        break;
+      }
+      if (words > 0) {
+        let d = j;
+        while (d >= 0 && isBlank(s.charCodeAt(d))) d--;
+        const numEnd = d + 1;
+        while (d >= 0 && isDigit(s.charCodeAt(d))) d--;
+        if (numEnd > d + 1 && numEnd - d - 1 <= 4 && boundaryBefore(s, d + 1)) {
+          const end = withPostal(s, t.end);
+          out.push({ type: 'address', start: d + 1, end, confidence: 0.85 });
+          covered = end;
+        }
+      }
+    }
+  }
+  // overlaps with the capitalised streets above are settled by screen()'s overlap resolution
+  let lowCovered = 0;
+  while (LOWER_STREET.test(s)) {
+    const numberAt = LOWER_STREET.lastIndex - 1;
+    let a = numberAt - 1;
+    while (a > 0 && isLetter(s.charCodeAt(a - 1))) a--;
+    if (a < lowCovered || isUpper(s.charCodeAt(a)) || numberAt - 1 - a < 6) continue;
+    const num = readNumber(s, numberAt);
+    if (num < 0 || !boundaryBefore(s, a)) continue;
+    const end = withPostal(s, readUnit(s, num));
+    out.push({ type: 'address', start: a, end, confidence: 0.75 });
+    lowCovered = end;
+  }
+  LOWER_STREET.lastIndex = 0;
+  const five = FIVE_DIGITS;
+  five.lastIndex = 0;
+  while (five.test(s)) {
+    // postal code + post office standing alone
+    const p = five.lastIndex - 6;
+    if (p < covered) continue;
+    const start = s.startsWith('FI-', p - 3) || s.startsWith('fi-', p - 3) ? p - 3 : p;
+    const end = readPostal(s, start);
+    if (end > 0) {
+      out.push({ type: 'address', start, end, confidence: 0.85 });
+      covered = end;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/** A full date written right after a birth word (syntynyt, s., född, born, DOB). */
+import { boundaryAfter, codeAt, isDigit, isLetter, skipBlanks } from './chars';
+import type { Candidate, ScanContext } from './scan-context';
+import { KIND, registerTriggerWords } from './tokens';
+
+const BIRTH_WORDS = new Set(['syntynyt', 'syntyneen', 'syntyi', 'syntyneelle', 'syntymäaika', 'syntymäaikansa', 'syntymäaikaa', 'syntymäpäivä', 'syntymäpäivänsä', 'synt', 'syntymä',
+  'född', 'födelsedatum', 'födelsedag', 'föddes', 'born', 'dob', 'birth', 'birthdate', 'birthday', 'syntymäajaksi']);
+// One-letter abbreviations count only with their full stop: "s. 3.4.87", "f. 3.4.1987", "b. 1987-04-03".
+const BIRTH_ABBR = new Set(['s', 'f', 'b', 'sa', 'synt']);
+registerTriggerWords([...BIRTH_WORDS, ...BIRTH_ABBR, 'd'], KIND.birth);
+const FILLERS = new Set(['on', 'vuonna', 'the', 'on', 'den', 'är', 'is', 'was', 'of', 'date', 'aika', 'päivämäärä', 'pvm', 'datum']);
+
+const MONTHS = new Map<string, number>();
+['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'].forEach((m, k) => {
+  for (const suf of ['kuuta', 'kuu', 'kuun']) MONTHS.set(m + suf, k + 1);
+});
+['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'].forEach((m, k) => MONTHS.set(m, k + 1));
+['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].forEach((m, k) => {
+  MONTHS.set(m, k + 1);
+  MONTHS.set(m.slice(0, 3), k + 1);
+});
+MONTHS.set('sept', 9);
+
+function readInt(s: string, i: number, max: number): [number, number] {
+  let j = i;
+  let v = 0;
+  while (j < s.length && isDigit(s.charCodeAt(j)) && j - i < max) v = v * 10 + s.charCodeAt(j++) - 48;
+  return [v, j];
+}
+
+function readWord(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && isLetter(s.charCodeAt(j))) j++;
+  return j;
+}
+
+function validDay(d: number, m: number): boolean {
+  return d >= 1 && d <= 31 && m >= 1 && m <= 12;
+}
+
+function validYear(y: number, digits: number): boolean {
+  return digits === 2 || (digits === 4 && y >= 1900 && y <= 2100);
+}
+
+/** End of a full date starting at i (numeric or with a month name), or -1. */
+export function readFullDate(s: string, i: number): number {
+  if (!isDigit(codeAt(s, i))) {
+    // "April 3, 1987"
+    const w = readWord(s, i);
+    const m = MONTHS.get(s.slice(i, w).toLowerCase());
+    if (!m) return -1;
+    const [d, e] = readInt(s, skipBlanks(s, w), 2);
+    if (e === skipBlanks(s, w) || !validDay(d, m)) return -1;
+    let k = codeAt(s, e) === 44 ? e + 1 : e;
+    k = skipBlanks(s, k);
+    const [y, ye] = readInt(s, k, 4);
+    return ye - k === 4 && validYear(y, 4) && boundaryAfter(s, ye) ? ye : -1;
+  }
+  const [a, ae] = readInt(s, i, 4);
+  const sep = codeAt(s, ae);
+  if (ae - i === 4 && (sep === 45 || sep === 47)) {
+    // 1987-04-03
+    const [m, me] = readInt(s, ae + 1, 2);
+    if (codeAt(s, me) !== sep) return -1;
+    const [d, de] = readInt(s, me + 1, 2);
+    return validDay(d, m) && validYear(a, 4) && boundaryAfter(s, de) ? de : -1;
+  }
+  if (ae - i > 2) return -1;
+  if (sep === 46 || sep === 47 || sep === 45) {
+    const [m, me] = readInt(s, ae + 1, 2);
+    if (me > ae + 1 && codeAt(s, me) === sep) {
+      const [y, ye] = readInt(s, me + 1, 4);
+      if (validDay(a, m) && validYear(y, ye - me - 1) && boundaryAfter(s, ye)) return ye;
+      return -1;
+    }
+  }
+  // "3. huhtikuuta 1987", "3 april 1987"
+  let k = sep === 46 ? ae + 1 : ae;
+  k = skipBlanks(s, k);
+  const w = readWord(s, k);
+  const m = MONTHS.get(s.slice(k, w).toLowerCase());
+  if (!m || !validDay(a, m)) return -1;
+  const ys = skipBlanks(s, codeAt(s, w) === 44 ? w + 1 : w);
+  const [y, ye] = readInt(s, ys, 4);
+  return ye - ys === 4 && validYear(y, 4) && boundaryAfter(s, ye) ? ye : -1;
+}
+
+/** Finds birth dates. */
+export function detectDateOfBirth(ctx: ScanContext, out: Candidate[]): void {
+  const s = ctx.text;
+  const tokens = ctx.tokens;
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    if (!(tok.kind & KIND.birth)) continue;
+    const w = tok.lower;
+    const abbr = BIRTH_ABBR.has(w) && codeAt(s, tok.end) === 46;
+    if (!abbr && !BIRTH_WORDS.has(w) && !(w === 'd' && s.startsWith('.o.b', tok.end))) continue;
+    // walk over blanks, punctuation and filler words to the date, at most 40 characters
+    let i = tok.end;
+    const limit = Math.min(s.length, tok.end + 40);
+    while (i < limit) {
+      const c = s.charCodeAt(i);
+      if (isDigit(c)) break;
+      if (isLetter(c)) {
+        const e = readWord(s, i);
+        const word = s.slice(i, e).toLowerCase();
+        if (MONTHS.has(word)) break;
+        if (!FILLERS.has(word) && !(word === 'o' || word === 'b' || word === 'of')) {
+          i = -1;
+          break;
+        }
+        i = e;
+        continue;
+      }
+      if (c === 10) {
+        i = -1;
+        break;
+      }
+      i++;
+    }
+    if (i < 0 || i >= limit) continue;
+    const end = readFullDate(s, i);
+    if (end > 0) out.push({ type: 'date_of_birth', start: i, end, confidence: 0.9 });
+  }
+}

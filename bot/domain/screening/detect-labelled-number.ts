@@ -1,0 +1,55 @@
+/** Shared scan for identifiers that only count after a label (record and passport numbers). */
+import { digitCount, LABEL_FILLERS, valueAfterLabel, type Candidate, type ScanContext } from './scan-context';
+import type { FindingType } from './types';
+import { registerTriggerPrefixes, registerTriggerWords } from './tokens';
+
+/** Label words: exact forms, or prefixes when they end in '*'. */
+export interface LabelSpec {
+  type: FindingType;
+  exact: Set<string>;
+  prefixes: string[];
+  /** Two-word labels: first word -> allowed second words. */
+  pairs: Map<string, Set<string>>;
+  /** The token KIND bit of this spec's label words. */
+  kind: number;
+  minDigits: number;
+  minLength: number;
+}
+
+function isLabel(spec: LabelSpec, w: string): boolean {
+  if (spec.exact.has(w)) return true;
+  for (const p of spec.prefixes) if (w.startsWith(p)) return true;
+  return false;
+}
+
+/** Makes the label words of `spec` visible to the tokeniser; call once per spec at load. */
+export function registerLabels(spec: LabelSpec): void {
+  registerTriggerWords(spec.exact, spec.kind);
+  registerTriggerPrefixes(spec.prefixes, spec.kind);
+  for (const [first, seconds] of spec.pairs) {
+    registerTriggerWords([first], spec.kind);
+    registerTriggerWords(seconds);
+  }
+}
+
+/** Pushes the value after every label of `spec`. */
+export function detectLabelled(spec: LabelSpec, ctx: ScanContext, out: Candidate[]): void {
+  const tokens = ctx.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!(t.kind & spec.kind)) continue;
+    let labelEnd = -1;
+    if (isLabel(spec, t.lower)) labelEnd = t.end;
+    else {
+      const second = spec.pairs.get(t.lower);
+      const next = tokens[k + 1];
+      if (second && next && next.start - t.end <= 2 && second.has(next.lower)) labelEnd = next.end;
+    }
+    if (labelEnd < 0) continue;
+    const v = valueAfterLabel(ctx.text, labelEnd, LABEL_FILLERS);
+    if (!v) continue;
+    const [a, b] = v;
+    if (b - a < spec.minLength || digitCount(ctx.text, a, b) < spec.minDigits) continue;
+    out.push({ type: spec.type, start: a, end: b, confidence: 0.9 });
+  }
+}

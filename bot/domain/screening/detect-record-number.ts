@@ -1,0 +1,33 @@
+/** Labelled client, patient and Kela customer numbers ("asiakasnumero 123456"). */
+import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
+import type { Candidate, ScanContext } from './scan-context';
+import { KIND } from './tokens';
+
+const SPEC: LabelSpec = {
+  type: 'record_number',
+  exact: new Set(['mrn', 'nhs', 'asiakasnro', 'potilasnro', 'asnro', 'kelanro']),
+  prefixes: ['asiakasnumero', 'asiakastunnu', 'asiakkuusnumero', 'potilasnumero', 'potilastunnu', 'kela-numero', 'kelanumero', 'kela-asiakasnumero',
+    'henkilöasiakasnumero', 'sosiaaliturvatunnu', 'arkistonumero', 'klientnummer', 'kundnummer', 'patientnummer', 'journalnummer', 'journalnr', 'klientnr', 'asiakasnumer'],
+  pairs: new Map([
+    ['asiakas', new Set(['nro', 'numero', 'no', 'id', 'tunnus'])],
+    ['potilas', new Set(['nro', 'numero', 'no', 'id', 'tunnus'])],
+    ['kelan', new Set(['asiakasnumero', 'numero', 'asiakasnro'])],
+    ['client', new Set(['number', 'no', 'id', 'nr'])],
+    ['patient', new Set(['number', 'no', 'id', 'nr'])],
+    ['customer', new Set(['number', 'no', 'id'])],
+    ['record', new Set(['number', 'no'])],
+    ['hospital', new Set(['number', 'no'])],
+    ['case', new Set(['number', 'no'])],
+    ['klient', new Set(['nr', 'nummer', 'id'])],
+    ['kund', new Set(['nr', 'nummer'])],
+  ]),
+  kind: KIND.recordLabel,
+  minDigits: 4,
+  minLength: 4,
+};
+registerLabels(SPEC);
+
+/** Finds labelled record numbers. */
+export function detectRecordNumber(ctx: ScanContext, out: Candidate[]): void {
+  detectLabelled(SPEC, ctx, out);
+}

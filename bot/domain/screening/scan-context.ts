@@ -1,0 +1,66 @@
+/** What every detector receives: the normalised text and its tokens, built once per message. */
+import type { FindingType } from './types';
+import type { Token } from './tokens';
+import { codeAt, isAlnum, isDigit } from './chars';
+
+/** A detector result in NORMALISED offsets; screen() maps it back to the original text. */
+export interface Candidate {
+  type: FindingType | 'blocked';
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/** Shared input of the detectors. */
+export interface ScanContext {
+  text: string;
+  tokens: Token[];
+  /** `<at>` mention spans (normalised offsets). */
+  mentions: Array<[number, number]>;
+}
+
+/** A detector: pushes candidates for one type. */
+export type Detector = (ctx: ScanContext, out: Candidate[]) => void;
+
+/**
+ * The value written after a label ("asiakasnumero on 123456", "passport no: XP1234567"): skips
+ * blanks, ':', '#', '.', '=' and filler words, then takes one run of letters, digits and inner
+ * dashes. Returns [start, end] or null when nothing is within reach.
+ */
+export function valueAfterLabel(s: string, from: number, fillers: Set<string>): [number, number] | null {
+  const limit = Math.min(s.length, from + 48);
+  let i = from;
+  let words = 0;
+  while (i < limit) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 58 || c === 35 || c === 46 || c === 61 || c === 9) {
+      i++;
+      continue;
+    }
+    if (!isAlnum(c)) return null;
+    let j = i;
+    while (j < s.length && j - i < 40) {
+      const d = s.charCodeAt(j);
+      if (isAlnum(d) || ((d === 45 || d === 47) && isAlnum(codeAt(s, j + 1)) && j > i)) j++;
+      else break;
+    }
+    const word = s.slice(i, j).toLowerCase();
+    if (fillers.has(word) && words < 3) {
+      words++;
+      i = j;
+      continue;
+    }
+    return [i, j];
+  }
+  return null;
+}
+
+/** Number of ASCII digits in s[start, end). */
+export function digitCount(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (isDigit(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Fillers allowed between a label and the labelled value. */
+export const LABEL_FILLERS = new Set(['on', 'oli', 'is', 'was', 'är', 'var', 'nro', 'no', 'nr', 'numero', 'number', 'nummer', 'num', 'id', 'tunnus', 'the', 'their', 'his', 'her', 'hänen', 'hans', 'hennes', 'asiakkaan', 'klientens', 'of', 'och', 'ja', 'and']);

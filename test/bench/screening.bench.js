@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/* global Buffer */
+/**
+ * Screener benchmark: throughput (MB/s of UTF-8 input) over the labelled corpus and p99 latency for
+ * a 2 KB message, for Vuoro's screener and, in the same run on the same texts, the npm packages
+ * `redact-pii` (SyncRedactor) and `@redactpii/node` (Redactor). Recall is measured the same way for
+ * all three: a labelled identifier counts as caught when its text no longer appears in the
+ * tool's redacted output. In-process, no network; bounded to a few seconds per tool.
+ *   npx tsc -p tsconfig.build.json && node test/bench/screening.bench.js [--strict]
+ */
+'use strict';
+const path = require('path');
+const { loadCorpus } = require('./score-screening.js');
+
+const root = path.join(__dirname, '..', '..');
+const { screen, redact } = require(path.join(root, 'dist', 'bot', 'domain', 'screening'));
+const { SyncRedactor } = require('redact-pii');
+const { Redactor } = require('@redactpii/node');
+
+const corpus = loadCorpus(path.join(root, 'test', 'fixtures', 'screening-corpus.jsonl'));
+const texts = corpus.map((l) => l.text);
+const corpusBytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+
+// A 2 KB message: corpus lines joined the way a long consultation note would run.
+let message = '';
+for (let i = 0; Buffer.byteLength(message, 'utf8') < 2048; i = (i + 7) % texts.length) message += texts[i] + ' ';
+
+const redactPii = new SyncRedactor();
+const redactpiiNode = new Redactor();
+const tools = [
+  { name: 'vuoro screen + redact', run: (t) => redact(t, screen(t)) },
+  { name: 'redact-pii 3.4 (SyncRedactor)', run: (t) => redactPii.redact(t) },
+  { name: '@redactpii/node 1.0 (Redactor)', run: (t) => redactpiiNode.redact(t) },
+];
+
+function recall(run) {
+  let labels = 0;
+  let caught = 0;
+  for (const line of corpus) {
+    const out = run(line.text);
+    for (const l of line.labels) {
+      labels++;
+      if (!out.includes(line.text.slice(l.start, l.end))) caught++;
+    }
+  }
+  return caught / labels;
+}
+
+/** Runs the tool over the corpus for `ms` so every tool is measured after the JIT has settled. */
+function warmUp(run, ms) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) for (const t of texts) run(t);
+}
+
+function throughput(run, budgetMs) {
+  warmUp(run, 1500);
+  let passes = 0;
+  const t0 = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < budgetMs) {
+    for (const t of texts) run(t);
+    passes++;
+    elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  return (corpusBytes * passes) / 1e6 / (elapsed / 1000);
+}
+
+function p99(run, iterations) {
+  for (let i = 0; i < 200; i++) run(message);
+  const times = new Float64Array(iterations);
+  for (let i = 0; i < iterations; i++) {
+    const t0 = process.hrtime.bigint();
+    run(message);
+    times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  times.sort();
+  return { p50: times[Math.floor(iterations * 0.5)], p99: times[Math.floor(iterations * 0.99)] };
+}
+
+const rows = tools.map((tool) => {
+  const r = recall(tool.run);
+  const mbs = throughput(tool.run, 2500);
+  const lat = p99(tool.run, 3000);
+  return { ...tool, recall: r, mbs, ...lat };
+});
+
+const ours = rows[0];
+const peer = rows[1];
+console.log(`corpus: ${corpus.length} lines, ${(corpusBytes / 1024).toFixed(1)} KB; latency message: ${Buffer.byteLength(message, 'utf8')} bytes\n`);
+console.log('| tool | recall on corpus | throughput MB/s | p50 ms (2 KB) | p99 ms (2 KB) |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.name} | ${r.recall.toFixed(3)} | ${r.mbs.toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} |`);
+const speedup = ours.mbs / peer.mbs;
+console.log(`\nvuoro / redact-pii throughput: ${speedup.toFixed(1)}x (target >= 10x); vuoro p99 ${ours.p99.toFixed(3)} ms (target < 1 ms)`);
+const ok = speedup >= 10 && ours.p99 < 1 && ours.recall > peer.recall;
+console.log(ok ? 'targets met' : 'BELOW TARGET');
+// Timings on a shared machine jitter; only --strict turns a missed speed target into a failing exit code.
+if (process.argv.includes('--strict')) process.exitCode = ok ? 0 : 1;

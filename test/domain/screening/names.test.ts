@@ -1,0 +1,46 @@
+import { screen } from '../../../bot/domain/screening';
+
+const names = (text: string) => screen(text).filter((f) => f.type === 'name').map((f) => text.slice(f.start, f.end));
+
+describe('name', () => {
+  it('finds first + last names and names after context words', () => {
+    expect(names('Asiakas Matti Virtanen tuli vastaanotolle.')).toEqual(['Matti Virtanen']);
+    expect(names('Tapasin eilen Liisa Korhosen kotona.')).toEqual(['Liisa Korhosen']);
+    expect(names('Klienten Anna Lindqvist bor ensam.')).toEqual(['Anna Lindqvist']);
+    expect(names('The client John Smith moved in March.')).toEqual(['John Smith']);
+    expect(names('asiakas matti virtanen soitti')).toEqual(['matti virtanen']);
+    expect(names('Äiti Fatima kertoi, että lapset voivat hyvin.')).toEqual(['Fatima']);
+  });
+
+  it('finds inflected Finnish names (Virtaselle, Matin, Aholassa)', () => {
+    expect(names('Soitin eilen Virtaselle ja lupasin palata asiaan.')).toEqual(['Virtaselle']);
+    expect(names('Keskustelin Matin kanssa pitkään.')).toEqual(['Matin']);
+    expect(names('Kotikäynti tehtiin Aholassa maanantaina.')).toEqual(['Aholassa']);
+    expect(names('Tapasimme Mikon ja Sadun vanhemmat.')).toEqual(['Mikon', 'Sadun']);
+  });
+
+  it('needs context for a surname that is also a common noun', () => {
+    expect(names('Hän istui kiven päällä ja katseli, kun Koski virtasi.')).toEqual([]);
+    expect(names('Asiakas Pekka Koski ei tullut.')).toEqual(['Pekka Koski']);
+    expect(names('Herra Koski ei tullut.')).toEqual(['Koski']);
+  });
+
+  it('does not treat a capitalised first word of a sentence as a name by itself', () => {
+    expect(names('Kivi on pudonnut asiakkaan harteilta. Toivo paremmasta on herännyt.')).toEqual([]);
+    expect(names('Anna hänelle aikaa. Onni oli myötä.')).toEqual([]);
+  });
+
+  it('leaves colleagues alone: greetings, @-mentions and <at> mentions', () => {
+    expect(names('Kiitos Sanna, hyvä huomio!')).toEqual([]);
+    expect(names('@Mikko katsotko tämän?')).toEqual([]);
+    expect(names('<p><at>Mikko Virtanen</at> katsotko tämän?</p>')).toEqual([]);
+    expect(names('Tack Johan för kommentarerna.')).toEqual([]);
+    expect(names('Sosiaaliohjaaja Laura hoitaa yhteydenoton.')).toEqual([]);
+  });
+
+  it('leaves municipalities, services, eponyms and roles alone', () => {
+    expect(names('60-vuotias mies asuu Vantaalla, aiemmin Salossa ja Lahdessa.')).toEqual([]);
+    expect(names('Kela ja Omaolo sekä THK:n palvelut, diagnoosina Alzheimerin tauti.')).toEqual([]);
+    expect(names('Hän on käynyt Auroran sairaalassa ja Kallion terveysasemalla.')).toEqual([]);
+  });
+});
