@@ -2,6 +2,8 @@
 import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
 import { lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
+import { HAS } from './text-profile';
+import { WordTable } from './word-table';
 
 // A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla).
 // Anchored at the end of one short token, so it cannot backtrack over the message.
@@ -10,7 +12,7 @@ const STREET_END = /(?:tie|tien|tiellä|tiella|tieltä|tielle|tietä|katu|kadun|
 const LOWER_STREET = /(?:tie|katu|kuja|gatan|vägen) [0-9]/g;
 // Streets whose whole name is the street noun.
 const WHOLE_STREET_NAMES = new Set(['esplanadi', 'esplanadilla', 'esplanaden', 'bulevardi', 'bulevardilla', 'bulevarden', 'mannerheimintie']);
-const EN_STREET = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square']);
+const EN_STREET = new WordTable(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square'].map((w) => [w, 1] as const));
 const FLAT_WORDS = new Set(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa']);
 
 function readNumber(s: string, i: number): number {
@@ -85,7 +87,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   let covered = 0;
   for (const t of ctx.tokens) {
-    if (t.start < covered || t.text.length > 40) continue;
+    if (t.start < covered || t.end - t.start > 40) continue;
     // the house number comes first in the test: the street-noun regex runs only before a number
     const afterToken = skipBlanks(s, t.end);
     const numberNext = afterToken > t.end && isDigit(codeAt(s, afterToken));
@@ -104,7 +106,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
         }
       }
     }
-    if (EN_STREET.has(t.lower) && t.cap) {
+    if (t.cap && EN_STREET.get(s, t.start, t.end) !== 0) {
       // "12 Baker Street": number, one or two capitalised words, street word
       let j = t.start - 1;
       let words = 0;
@@ -135,7 +137,8 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   }
   // overlaps with the capitalised streets above are settled by screen()'s overlap resolution
   let lowCovered = 0;
-  while (LOWER_STREET.test(s)) {
+  // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
+  while (ctx.profile.flags & HAS.wordSpaceDigit && LOWER_STREET.test(s)) {
     const numberAt = LOWER_STREET.lastIndex - 1;
     let a = numberAt - 1;
     while (a > 0 && isLetter(s.charCodeAt(a - 1))) a--;
@@ -149,7 +152,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   LOWER_STREET.lastIndex = 0;
   const five = FIVE_DIGITS;
   five.lastIndex = 0;
-  while (five.test(s)) {
+  while (ctx.profile.maxRun >= 5 && five.test(s)) {
     // postal code + post office standing alone
     const p = five.lastIndex - 6;
     if (p < covered) continue;

@@ -2,11 +2,12 @@
  * Person names: lexicon look-ups (with Finnish inflection) on capitalised words, confidence raised
  * by context words and first+last pairs; greetings and @-mentions of colleagues are left alone.
  */
-import { codeAt } from './chars';
-import { baseForms } from './finnish-inflection';
+import { codeAt, isLetter, lowerCode } from './chars';
+import { baseFormsAt, formCodes, formEndsNen } from './finnish-inflection';
 import { LEX, lexicons, type Lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
-import { registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
+import { KIND, registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
+import { hashLower, hashLower2, HashSet } from './word-table';
 
 // Words right before a name that say it is a client or a relative (forms as typed, lower case).
 const CONTEXT_BEFORE = new Set([
@@ -39,7 +40,10 @@ const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu',
   'hoitokoti', 'neuvola', 'apteekki', 'poliklinik', 'klinikka', 'vankila', 'sjukhus', 'hälsostation', 'skola', 'hospital', 'school', 'clinic',
   'centre', 'center', 'säätiö', 'setlement', 'keskus', 'yhdistys', 'liitto', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
 const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
-registerTriggerWords([...CONTEXT_BEFORE, ...LABEL_FILLERS, ...CONTEXT_AFTER, ...GREETINGS, ...INSTITUTION_WORDS]);
+registerTriggerWords(CONTEXT_BEFORE, KIND.nameContext);
+registerTriggerWords(LABEL_FILLERS, KIND.filler);
+registerTriggerWords(GREETINGS, KIND.greeting);
+registerTriggerWords([...CONTEXT_AFTER, ...INSTITUTION_WORDS]);
 registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3));
 
 interface NameInfo {
@@ -53,69 +57,82 @@ interface NameInfo {
   weak: boolean;
 }
 
-// Words already known NOT to be names. Only non-names are kept, so no client name stays in memory.
-const NOT_A_NAME = new Set<string>();
+// Words already known NOT to be names, remembered by hash only: no word, and no name, stays in memory.
+const NOT_A_NAME = new HashSet(1 << 16);
 
-function classify(t: Token, lex: Lexicons): NameInfo | null {
-  const w = t.lower;
-  if (NOT_A_NAME.has(w)) return null;
-  const info = classifyWord(w, lex);
-  if (!info) {
-    if (NOT_A_NAME.size > 50000) NOT_A_NAME.clear();
-    NOT_A_NAME.add(w);
-  }
+function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
+  const s = ctx.text;
+  const h1 = hashLower(s, t.start, t.end);
+  const h2 = hashLower2(s, t.start, t.end);
+  if (NOT_A_NAME.has(h1, h2)) return null;
+  const wf = lex.flags.get(s, t.start, t.end);
+  const info = t.end - t.start < 2 || wf & LEX.notName ? null : classifyWord(s, t.start, t.end, wf, lex);
+  if (!info) NOT_A_NAME.add(h1, h2);
   return info;
 }
 
-function classifyWord(w: string, lex: Lexicons): NameInfo | null {
+// Letters of one proposed base form, reused.
+const FORM = new Int32Array(64);
+
+/** Classifies the word s[start, end) (wf: its lexicon bits); the word is read in place, never copied. */
+function classifyWord(s: string, start: number, end: number, wf: number, lex: Lexicons): NameInfo | null {
   const flags = lex.flags;
-  const wf = flags.get(w) ?? 0;
-  if (w.length < 2 || wf & LEX.notName) return null;
-  const parts = w.includes('-') ? w.split('-') : [w];
   let first = false;
   let last = false;
   let ambiguous = (wf & (LEX.common | LEX.englishAmbiguous)) !== 0;
   let place = false;
   let weak = false;
   let nenSurname = false;
-  for (const p of parts) {
-    const pf = p === w ? wf : flags.get(p) ?? 0;
+  // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
+  for (let a = start; a < end; ) {
+    let b = a;
+    while (b < end && s.charCodeAt(b) !== 45) b++;
+    const pf = a === start && b === end ? wf : flags.get(s, a, b);
     if (pf & LEX.notName) return null;
     let f = (pf & LEX.first) !== 0;
     let l = (pf & LEX.last) !== 0;
     if (!f && !l) {
-      for (const b of baseForms(p)) {
-        const bfl = flags.get(b);
-        if (bfl === undefined) continue;
+      const forms = baseFormsAt(s, a, b);
+      for (let k = 0; k < forms; k++) {
+        const len = formCodes(k, FORM);
+        const bfl = flags.getCodes(FORM, len);
+        if (bfl === 0) continue;
         if (bfl & LEX.municipality) place = true;
-        if (b.length < 3 || bfl & LEX.notName) continue;
+        if (len < 3 || bfl & LEX.notName) continue;
         const bf = (bfl & LEX.first) !== 0;
         const bl = (bfl & LEX.last) !== 0;
         if (bf || bl) {
           f = f || bf;
           l = l || bl;
+          const nen = formEndsNen(k);
           // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
-          if (b.endsWith('nen') && bl && !(bfl & LEX.common)) nenSurname = true;
+          if (nen && bl && !(bfl & LEX.common)) nenSurname = true;
           else if (bfl & (LEX.common | LEX.municipality)) ambiguous = true;
           // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
           // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
-          if ((!b.endsWith('nen') && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
+          if ((!nen && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
         }
       }
     }
     if (pf & LEX.municipality) place = true;
-    // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
     if (!f && !l) return null;
     first = first || f;
     last = last || l;
+    a = b + 1;
   }
   if (!first && !last) return null;
   // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
   // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
-  const partitiveClash = (w.endsWith('sta') || w.endsWith('stä')) && ((wf & LEX.encyclopedic) !== 0 || flags.has(w.slice(0, -3)));
+  const partitiveClash = end - start >= 3 && endsWithSta(s, end) && ((wf & LEX.encyclopedic) !== 0 || flags.get(s, start, end - 3) !== 0);
   if (nenSurname && partitiveClash) ambiguous = true;
   if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false };
   return { first, last, ambiguous: ambiguous || place || weak, place, weak };
+}
+
+/** The word ending at `end` ends in -sta or -stä (any case). */
+function endsWithSta(s: string, end: number): boolean {
+  const a = lowerCode(s.charCodeAt(end - 1));
+  return (a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(end - 2)) === 116 && lowerCode(s.charCodeAt(end - 3)) === 115;
 }
 
 function inMention(ctx: ScanContext, t: Token): boolean {
@@ -134,14 +151,32 @@ function adjacent(s: string, a: Token, b: Token): boolean {
 /** The context word before token index i, skipping ':' and "on"/"is"; -1 if none. */
 function contextBefore(ctx: ScanContext, i: number): { context: boolean; greeting: boolean } {
   let k = i - 1;
-  if (k >= 0 && LABEL_FILLERS.has(ctx.tokens[k].lower)) k--;
-  if (k < 0) return { context: false, greeting: false };
+  if (k >= 0 && ctx.tokens[k].kind & KIND.filler) k--;
+  if (k < 0) return NO_CONTEXT;
   const prev = ctx.tokens[k];
-  const gap = ctx.text.slice(prev.end, ctx.tokens[i].start);
-  const abbreviation = gap.startsWith('.') && (prev.lower === 'dr' || prev.lower === 'tri' || prev.lower === 'hra' || prev.lower === 'rva' || prev.lower === 'mr' || prev.lower === 'mrs' || prev.lower === 'ms');
-  if (gap.length > 4 || /\p{L}/u.test(gap) || (/[.!?\n]/.test(gap) && !abbreviation)) return { context: false, greeting: false };
-  return { context: CONTEXT_BEFORE.has(prev.lower), greeting: GREETINGS.has(prev.lower) };
+  const s = ctx.text;
+  const a = prev.end;
+  const b = ctx.tokens[i].start;
+  if (b - a > 4) return NO_CONTEXT;
+  let stop = false;
+  for (let g = a; g < b; g++) {
+    const c = s.charCodeAt(g);
+    if (isLetter(c)) return NO_CONTEXT;
+    if (c === 46 || c === 33 || c === 63 || c === 10) stop = true;
+  }
+  const abbreviation = stop && s.charCodeAt(a) === 46 && (prev.kind & KIND.nameContext || prev.kind & KIND.greeting) && ABBREVIATED.has(prev.lower);
+  if (stop && !abbreviation) return NO_CONTEXT;
+  const context = (prev.kind & KIND.nameContext) !== 0;
+  const greeting = (prev.kind & KIND.greeting) !== 0;
+  return context ? (greeting ? BOTH : CONTEXT) : greeting ? GREETING : NO_CONTEXT;
 }
+
+// Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
+const ABBREVIATED = new Set(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms']);
+const NO_CONTEXT = Object.freeze({ context: false, greeting: false });
+const CONTEXT = Object.freeze({ context: true, greeting: false });
+const GREETING = Object.freeze({ context: false, greeting: true });
+const BOTH = Object.freeze({ context: true, greeting: true });
 
 function contextAfter(ctx: ScanContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
@@ -181,21 +216,23 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // lower-case words matter only right after a context word; test that cheaply first
-    if (!t.cap && (i === 0 || !(CONTEXT_BEFORE.has(tokens[i - 1].lower) || (i > 1 && LABEL_FILLERS.has(tokens[i - 1].lower) && CONTEXT_BEFORE.has(tokens[i - 2].lower))))) continue;
+    if (!t.cap && (i === 0 || !(tokens[i - 1].kind & KIND.nameContext || (i > 1 && tokens[i - 1].kind & KIND.filler && tokens[i - 2].kind & KIND.nameContext)))) continue;
     const ctxBefore = t.cap ? null : contextBefore(ctx, i);
     // lower-case words are names only right after a context word ("asiakas matti virtanen")
     if (!t.cap && !(ctxBefore && ctxBefore.context)) continue;
-    if (t.allCaps && t.text.length <= 4) continue;
-    lex ??= lexicons();
-    const info = classify(t, lex);
+    if (t.allCaps && t.end - t.start <= 4) continue;
     // a context word or a role is never itself the name ("Potilas Anna", "Sairaanhoitaja Laura")
-    if (!info || CONTEXT_BEFORE.has(t.lower) || GREETINGS.has(t.lower)) continue;
+    if (t.kind & (KIND.nameContext | KIND.greeting)) continue;
+    lex ??= lexicons();
+    const info = classify(ctx, t, lex);
+    if (!info) continue;
     // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
     const infos: NameInfo[] = [info];
     let j = i;
     while (j + 1 < tokens.length && adjacent(ctx.text, tokens[j], tokens[j + 1]) && tokens[j + 1].cap === t.cap) {
-      const next = classify(tokens[j + 1], lex);
-      if (!next || CONTEXT_BEFORE.has(tokens[j + 1].lower) || GREETINGS.has(tokens[j + 1].lower)) break;
+      if (tokens[j + 1].kind & (KIND.nameContext | KIND.greeting)) break;
+      const next = classify(ctx, tokens[j + 1], lex);
+      if (!next) break;
       infos.push(next);
       j++;
     }

@@ -4,14 +4,15 @@
  * (see README.md for sources and licences). Only short curated lists live here.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { WordTable } from './word-table';
 
-/** Bits of `Lexicons.flags`: one Map lookup answers every membership question about a word. */
+/** Bits of `Lexicons.flags`: one look-up answers every membership question about a word. */
 export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64 } as const;
 
 /** The loaded lexicons. */
 export interface Lexicons {
-  /** word -> LEX bits, for the name detector's hot path. */
-  flags: Map<string, number>;
+  /** word -> LEX bits (0 when unknown), looked up in place in the message: the name detector's hot path. */
+  flags: WordTable;
   firstNames: Set<string>;
   lastNames: Set<string>;
   /** Ordinary Finnish words (subtitle frequency list): a surname that is one needs context. */
@@ -130,6 +131,6 @@ export function lexicons(): Lexicons {
   mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
-  cached = { flags, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  cached = { flags: new WordTable(flags), firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

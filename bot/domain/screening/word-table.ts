@@ -1,0 +1,139 @@
+/**
+ * Word look-ups that allocate nothing: a slice of the message is hashed and compared to the stored
+ * words lower-cased code unit by code unit, so no substring or lower-case copy is ever built.
+ */
+import { lowerCode } from './chars';
+
+/** FNV-1a over the lower-cased code units of s[start, end). */
+export function hashLower(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(s.charCodeAt(i)), 0x01000193);
+  return h >>> 0;
+}
+
+/** A second, independent hash of the same slice (different seed and multiplier). */
+export function hashLower2(s: string, start: number, end: number): number {
+  let h = 0x9e3779b9;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(s.charCodeAt(i)), 0x5bd1e995) ^ (h >>> 15);
+  return h >>> 0;
+}
+
+/** Lower-case words, each with non-zero bits; built once, then read-only. */
+export class WordTable {
+  private readonly words: string[] = [];
+  private readonly values: number[] = [];
+  private slots: Int32Array;
+  private mask: number;
+
+  /** Entries with the same word have their bits OR-ed together. */
+  constructor(entries: Iterable<readonly [string, number]> = []) {
+    const merged = new Map<string, number>();
+    for (const [w, v] of entries) merged.set(w, (merged.get(w) ?? 0) | v);
+    let size = 16;
+    while (size < merged.size * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [w, v] of merged) {
+      const k = this.words.length;
+      this.words.push(w);
+      this.values.push(v);
+      let i = hashLower(w, 0, w.length) & this.mask;
+      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      this.slots[i] = k + 1;
+    }
+  }
+
+  /** Number of words. */
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** Bits of the lower-cased s[start, end), or 0 when it is not in the table. */
+  get(s: string, start: number, end: number): number {
+    const len = end - start;
+    let i = hashLower(s, start, end) & this.mask;
+    for (;;) {
+      const k = this.slots[i];
+      if (k === 0) return 0;
+      const w = this.words[k - 1];
+      if (w.length === len && sameLower(s, start, w)) return this.values[k - 1];
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Bits of the word whose lower-case code units are buf[0, len). */
+  getCodes(buf: Int32Array, len: number): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+    let i = (h >>> 0) & this.mask;
+    for (;;) {
+      const slot = this.slots[i];
+      if (slot === 0) return 0;
+      const w = this.words[slot - 1];
+      if (w.length === len && sameCodes(buf, w)) return this.values[slot - 1];
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Bits of a whole (already lower-case) word. */
+  getWord(w: string): number {
+    return this.get(w, 0, w.length);
+  }
+}
+
+function sameCodes(buf: Int32Array, w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (buf[k] !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+function sameLower(s: string, start: number, w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (lowerCode(s.charCodeAt(start + k)) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * A bounded set of words remembered only by two 32-bit hashes (no text is kept). A collision of
+ * both hashes is needed for a false hit (about one in 2^64 per look-up pair).
+ */
+export class HashSet {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+  private count = 0;
+
+  constructor(capacityPow2: number) {
+    this.a = new Int32Array(capacityPow2);
+    this.b = new Int32Array(capacityPow2);
+    this.used = new Uint8Array(capacityPow2);
+    this.mask = capacityPow2 - 1;
+  }
+
+  has(h1: number, h2: number): boolean {
+    let i = h1 & this.mask;
+    while (this.used[i] === 1) {
+      if (this.a[i] === (h1 | 0) && this.b[i] === (h2 | 0)) return true;
+      i = (i + 1) & this.mask;
+    }
+    return false;
+  }
+
+  add(h1: number, h2: number): void {
+    // kept at most half full so probes stay short; when full, start over
+    if (this.count * 2 >= this.mask) this.clear();
+    let i = h1 & this.mask;
+    while (this.used[i] === 1) {
+      if (this.a[i] === (h1 | 0) && this.b[i] === (h2 | 0)) return;
+      i = (i + 1) & this.mask;
+    }
+    this.used[i] = 1;
+    this.a[i] = h1;
+    this.b[i] = h2;
+    this.count++;
+  }
+
+  clear(): void {
+    this.used.fill(0);
+    this.count = 0;
+  }
+}
