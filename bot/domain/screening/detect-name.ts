@@ -7,7 +7,7 @@ import { baseFormsAt, formCodes, formEndsNen } from './finnish-inflection';
 import { LEX, lexicons, type Lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
 import { KIND, registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
-import { hashLower, hashLower2, HashSet } from './word-table';
+import { hashPair, HashSet, pairHash1, pairHash2 } from './word-table';
 
 // Words right before a name that say it is a client or a relative (forms as typed, lower case).
 const CONTEXT_BEFORE = new Set([
@@ -62,10 +62,11 @@ const NOT_A_NAME = new HashSet(1 << 16);
 
 function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
   const s = ctx.text;
-  const h1 = hashLower(s, t.start, t.end);
-  const h2 = hashLower2(s, t.start, t.end);
+  hashPair(s, t.start, t.end);
+  const h1 = pairHash1;
+  const h2 = pairHash2;
   if (NOT_A_NAME.has(h1, h2)) return null;
-  const wf = lex.flags.get(s, t.start, t.end);
+  const wf = lex.flags.getHashed(h1, s, t.start, t.end);
   const info = t.end - t.start < 2 || wf & LEX.notName ? null : classifyWord(s, t.start, t.end, wf, lex);
   if (!info) NOT_A_NAME.add(h1, h2);
   return info;

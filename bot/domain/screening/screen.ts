@@ -29,9 +29,26 @@ function byRank(a: Candidate, b: Candidate): number {
   return RANK[a.type] - RANK[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start;
 }
 
+/** In-place insertion sort: candidate lists are short, and Array.prototype.sort copies its input. */
+function sortBy(list: Candidate[], before: (a: Candidate, b: Candidate) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const c = list[i];
+    let j = i - 1;
+    while (j >= 0 && before(list[j], c) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = c;
+  }
+}
+
+const byStart = (a: Candidate, b: Candidate): number => a.start - b.start;
+
+/** Keeps the best of overlapping candidates (by PRIORITY, then length); returns them sorted by start. */
 function resolve(cands: Candidate[]): Candidate[] {
   if (cands.length === 1) return cands[0].type !== 'blocked' && cands[0].confidence >= MIN_CONFIDENCE ? cands : [];
-  cands.sort(byRank);
+  if (cands.length > 64) cands.sort(byRank);
+  else sortBy(cands, byRank);
   const kept: Candidate[] = [];
   for (const c of cands) {
     if (c.type !== 'blocked' && c.confidence < MIN_CONFIDENCE) continue;
@@ -40,7 +57,12 @@ function resolve(cands: Candidate[]): Candidate[] {
     for (const k of kept) if (c.start < k.end && k.start < c.end) overlaps = true;
     if (!overlaps) kept.push(c);
   }
-  return kept.filter((k) => k.type !== 'blocked').sort((a, b) => a.start - b.start);
+  let n = 0;
+  for (const k of kept) if (k.type !== 'blocked') kept[n++] = k;
+  kept.length = n;
+  if (n > 64) kept.sort(byStart);
+  else sortBy(kept, byStart);
+  return kept;
 }
 
 /** Runs every detector whose trigger characters or words the text has; order matters (phone skips claimed spans). */

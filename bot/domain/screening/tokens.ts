@@ -78,8 +78,8 @@ const TRIGGER = 1 << 30;
 // Lower-case words are kept only when some detector looks them up (labels, context and birth words):
 // most words of a message are ordinary lower-case words, and skipping them keeps screening fast.
 const exact = new Map<string, number>();
-// key of the first three letters -> [prefix, kind] pairs
-const prefixes = new Map<number, Array<[string, number]>>();
+// key of the first three letters -> prefixes sharing them, and their kinds (parallel arrays)
+const prefixes = new Map<number, { words: string[]; kinds: number[] }>();
 let table: WordTable | null = null;
 // Bit filters on (length, first two letters) and on the first three letters: most words of a message
 // fail them after three code reads, before any hashing.
@@ -112,8 +112,9 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
   for (const p of list) {
     const key = prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
     PREFIX_FILTER[prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))] = 1;
-    const entries = prefixes.get(key) ?? [];
-    entries.push([p, kind]);
+    const entries = prefixes.get(key) ?? { words: [], kinds: [] };
+    entries.words.push(p);
+    entries.kinds.push(kind);
     prefixes.set(key, entries);
   }
 }
@@ -138,7 +139,7 @@ function kindOf(s: string, start: number, end: number): number {
     const c2 = lowerCode(s.charCodeAt(start + 2));
     if (PREFIX_FILTER[prefixBucket(c0, c1, c2)] === 0) return kind;
     const list = prefixes.get(prefixKey(c0, c1, c2));
-    if (list) for (const [p, k] of list) if (startsWithLower(s, start, end, p)) kind |= k | TRIGGER;
+    if (list) for (let k = 0; k < list.words.length; k++) if (startsWithLower(s, start, end, list.words[k])) kind |= list.kinds[k] | TRIGGER;
   }
   return kind;
 }

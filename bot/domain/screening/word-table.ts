@@ -11,11 +11,22 @@ export function hashLower(s: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-/** A second, independent hash of the same slice (different seed and multiplier). */
-export function hashLower2(s: string, start: number, end: number): number {
-  let h = 0x9e3779b9;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(s.charCodeAt(i)), 0x5bd1e995) ^ (h >>> 15);
-  return h >>> 0;
+/** hashLower() of the slice hashed last by hashPair(). */
+export let pairHash1 = 0;
+/** A second, independent hash of that slice (different seed and multiplier). */
+export let pairHash2 = 0;
+
+/** Both hashes of the lower-cased s[start, end) in one pass, left in pairHash1 / pairHash2. */
+export function hashPair(s: string, start: number, end: number): void {
+  let h = 0x811c9dc5;
+  let g = 0x9e3779b9;
+  for (let i = start; i < end; i++) {
+    const c = lowerCode(s.charCodeAt(i));
+    h = Math.imul(h ^ c, 0x01000193);
+    g = Math.imul(g ^ c, 0x5bd1e995) ^ (g >>> 15);
+  }
+  pairHash1 = h >>> 0;
+  pairHash2 = g >>> 0;
 }
 
 /** Lower-case words, each with non-zero bits; built once, then read-only. */
@@ -50,8 +61,13 @@ export class WordTable {
 
   /** Bits of the lower-cased s[start, end), or 0 when it is not in the table. */
   get(s: string, start: number, end: number): number {
+    return this.getHashed(hashLower(s, start, end), s, start, end);
+  }
+
+  /** get() when hashLower(s, start, end) is already known. */
+  getHashed(hash: number, s: string, start: number, end: number): number {
     const len = end - start;
-    let i = hashLower(s, start, end) & this.mask;
+    let i = hash & this.mask;
     for (;;) {
       const k = this.slots[i];
       if (k === 0) return 0;
