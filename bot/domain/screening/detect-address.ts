@@ -106,7 +106,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
         }
       }
     }
-    if (t.cap && EN_STREET.get(s, t.start, t.end) !== 0) {
+    if (t.cap && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
       // "12 Baker Street": number, one or two capitalised words, street word
       let j = t.start - 1;
       let words = 0;

@@ -62,9 +62,13 @@ const NOT_A_NAME = new HashSet(1 << 16);
 
 function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
   const s = ctx.text;
-  hashPair(s, t.start, t.end);
-  const h1 = pairHash1;
-  const h2 = pairHash2;
+  let h1 = t.hash1;
+  let h2 = t.hash2;
+  if (!t.cap) {
+    hashPair(s, t.start, t.end);
+    h1 = pairHash1;
+    h2 = pairHash2;
+  }
   if (NOT_A_NAME.has(h1, h2)) return null;
   const wf = lex.flags.getHashed(h1, s, t.start, t.end);
   const info = t.end - t.start < 2 || wf & LEX.notName ? null : classifyWord(s, t.start, t.end, wf, lex);

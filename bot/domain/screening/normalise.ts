@@ -106,9 +106,9 @@ function foldedString(code: number): string {
   return f === -2 ? '' : String.fromCharCode(f);
 }
 
-/** Normalises `text`; linear in its length. */
-export function normalise(text: string): Normalised {
-  if (!needsWork(text)) return { text, segNorm: [], segOrig: [], segOrigEnd: [], mentions: [] };
+/** Normalises `text`; linear in its length. `known` skips the check the caller has already made. */
+export function normalise(text: string, known = false): Normalised {
+  if (!known && !needsWork(text)) return { text, segNorm: [], segOrig: [], segOrigEnd: [], mentions: [] };
   const n = text.length;
   const b = new Builder();
   const mentions: Array<[number, number]> = [];

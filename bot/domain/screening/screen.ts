@@ -91,8 +91,8 @@ function detect(ctx: ScanContext, cands: Candidate[]): void {
 export function screen(text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   // plain text (no tags, entities or look-alike characters) is screened as it is, without a copy
-  let p = profileText(text);
-  const norm: Normalised | null = p.flags & HAS.markup ? normalise(text) : null;
+  let p = profileText(text, true);
+  const norm: Normalised | null = p.flags & HAS.markup ? normalise(text, true) : null;
   const s = norm ? norm.text : text;
   if (norm) p = profileText(s);
   const cands: Candidate[] = [];

@@ -36,8 +36,12 @@ function digitRunFlags(s: string, i: number): number {
 
 const profile: TextProfile = { flags: 0, digits: 0, maxRun: 0 };
 
-/** Profiles `s`; `markup` is set when normalise() has work to do (tags, entities, look-alikes). */
-export function profileText(s: string): TextProfile {
+/**
+ * Profiles `s`; `markup` is set when normalise() has work to do (tags, entities, look-alikes). With
+ * `stopAtMarkup` the pass ends at the first such character (the caller normalises and profiles the
+ * result instead), leaving the other fields incomplete.
+ */
+export function profileText(s: string, stopAtMarkup = false): TextProfile {
   let flags = 0;
   let digits = 0;
   let run = 0;
@@ -54,10 +58,15 @@ export function profileText(s: string): TextProfile {
     if (c < 65) {
       if (c === 45) flags |= HAS.dash;
       else if (c === 40) flags |= HAS.bracket;
-      else if (c === 60 || c === 38 || c === 9) flags |= HAS.markup;
-      else if (c === 64) flags |= HAS.at;
+      else if (c === 60 || c === 38 || c === 9) {
+        flags |= HAS.markup;
+        if (stopAtMarkup) break;
+      } else if (c === 64) flags |= HAS.at;
     } else if (c === 91) flags |= HAS.bracket;
-    else if (c >= 0xa0 && touches(c)) flags |= HAS.markup;
+    else if (c >= 0xa0 && touches(c)) {
+      flags |= HAS.markup;
+      if (stopAtMarkup) break;
+    }
   }
   profile.flags = flags;
   profile.digits = digits;

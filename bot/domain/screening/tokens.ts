@@ -3,7 +3,7 @@
  * normalised text, reused from call to call; their strings are built only when a detector asks.
  */
 import { isBlank, isLetter, isUpper, lowerCode } from './chars';
-import { WordTable } from './word-table';
+import { hashPair, pairHash1, pairHash2, WordTable } from './word-table';
 
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
 export class Token {
@@ -17,6 +17,9 @@ export class Token {
   sentStart = false;
   /** KIND bits of the lower-cased word (0 for most words). */
   kind = 0;
+  /** Capitalised words only: hashLower() of the word and a second hash (see hashPair), for look-ups in place. */
+  hash1 = 0;
+  hash2 = 0;
   /** The normalised text the span points into ('' once screening is over). */
   src = '';
   private lowerCache: string | null = null;
@@ -125,15 +128,15 @@ function startsWithLower(s: string, start: number, end: number, p: string): bool
   return true;
 }
 
-/** KIND bits (plus TRIGGER) of the lower-cased s[start, end); 0 when no detector wants the word. */
-function kindOf(s: string, start: number, end: number): number {
+/** KIND bits (plus TRIGGER) of the lower-cased s[start, end) (hash: its hashLower(), or -1); 0 when no detector wants the word. */
+function kindOf(s: string, start: number, end: number, hash: number): number {
   const len = end - start;
   const c0 = lowerCode(s.charCodeAt(start));
   const c1 = len > 1 ? lowerCode(s.charCodeAt(start + 1)) : 0;
   let kind = 0;
   if (WORD_FILTER[wordBucket(len, c0, c1)] === 1) {
     table ??= new WordTable(exact);
-    kind = table.get(s, start, end);
+    kind = hash < 0 ? table.get(s, start, end) : table.getHashed(hash, s, start, end);
   }
   if (len >= 3) {
     const c2 = lowerCode(s.charCodeAt(start + 2));
@@ -208,7 +211,8 @@ export function tokenize(s: string): Token[] {
     }
     const first = s.charCodeAt(start);
     const cap = first < 128 ? first >= 65 && first <= 90 : isUpper(first);
-    const kind = kindOf(s, start, i);
+    if (cap) hashPair(s, start, i);
+    const kind = kindOf(s, start, i, cap ? pairHash1 : -1);
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else if (keep > 0) keep--;
@@ -220,6 +224,8 @@ export function tokenize(s: string): Token[] {
     // only capitalised words need it; the look-back is the costliest part of tokenising
     t.sentStart = cap ? isSentenceStart(s, start) : false;
     t.kind = kind & ~TRIGGER;
+    t.hash1 = cap ? pairHash1 : 0;
+    t.hash2 = cap ? pairHash2 : 0;
     kinds |= t.kind;
     if (count < tokens.length) tokens[count] = t;
     else tokens.push(t);
