@@ -29,10 +29,14 @@ export function hashPair(s: string, start: number, end: number): void {
   pairHash2 = g >>> 0;
 }
 
-/** Lower-case words, each with non-zero bits; built once, then read-only. */
+/**
+ * Lower-case words, each with non-zero bits; built once, then read-only. A slot holds the word's
+ * full hash beside its index, so a probe touches the word's text only when the hashes agree.
+ */
 export class WordTable {
   private readonly words: string[] = [];
   private readonly values: number[] = [];
+  // slot i: [2i] full hash, [2i + 1] word index + 1 (0 = empty)
   private slots: Int32Array;
   private mask: number;
 
@@ -42,15 +46,17 @@ export class WordTable {
     for (const [w, v] of entries) merged.set(w, (merged.get(w) ?? 0) | v);
     let size = 16;
     while (size < merged.size * 2) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
     for (const [w, v] of merged) {
       const k = this.words.length;
       this.words.push(w);
       this.values.push(v);
-      let i = hashLower(w, 0, w.length) & this.mask;
-      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
-      this.slots[i] = k + 1;
+      const h = hashLower(w, 0, w.length);
+      let i = h & this.mask;
+      while (this.slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
+      this.slots[2 * i] = h;
+      this.slots[2 * i + 1] = k + 1;
     }
   }
 
@@ -67,12 +73,15 @@ export class WordTable {
   /** get() when hashLower(s, start, end) is already known. */
   getHashed(hash: number, s: string, start: number, end: number): number {
     const len = end - start;
+    const h = hash | 0;
     let i = hash & this.mask;
     for (;;) {
-      const k = this.slots[i];
+      const k = this.slots[2 * i + 1];
       if (k === 0) return 0;
-      const w = this.words[k - 1];
-      if (w.length === len && sameLower(s, start, w)) return this.values[k - 1];
+      if (this.slots[2 * i] === h) {
+        const w = this.words[k - 1];
+        if (w.length === len && sameLower(s, start, w)) return this.values[k - 1];
+      }
       i = (i + 1) & this.mask;
     }
   }
@@ -83,10 +92,12 @@ export class WordTable {
     for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k], 0x01000193);
     let i = (h >>> 0) & this.mask;
     for (;;) {
-      const slot = this.slots[i];
-      if (slot === 0) return 0;
-      const w = this.words[slot - 1];
-      if (w.length === len && sameCodes(buf, w)) return this.values[slot - 1];
+      const k = this.slots[2 * i + 1];
+      if (k === 0) return 0;
+      if (this.slots[2 * i] === h) {
+        const w = this.words[k - 1];
+        if (w.length === len && sameCodes(buf, w)) return this.values[k - 1];
+      }
       i = (i + 1) & this.mask;
     }
   }
@@ -109,47 +120,51 @@ function sameLower(s: string, start: number, w: string): boolean {
 
 /**
  * A bounded set of words remembered only by two 32-bit hashes (no text is kept). A collision of
- * both hashes is needed for a false hit (about one in 2^64 per look-up pair).
+ * both hashes is needed for a false hit (about one in 2^63 per look-up pair). Both hashes of a slot
+ * sit side by side, so a probe reads one cache line.
  */
 export class HashSet {
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
-  private readonly used: Uint8Array;
+  // slot i: [2i] first hash, [2i + 1] second hash forced odd (0 = empty)
+  private readonly slots: Int32Array;
   private readonly mask: number;
   private count = 0;
 
   constructor(capacityPow2: number) {
-    this.a = new Int32Array(capacityPow2);
-    this.b = new Int32Array(capacityPow2);
-    this.used = new Uint8Array(capacityPow2);
+    this.slots = new Int32Array(capacityPow2 * 2);
     this.mask = capacityPow2 - 1;
   }
 
   has(h1: number, h2: number): boolean {
+    const a = h1 | 0;
+    const b = h2 | 1;
     let i = h1 & this.mask;
-    while (this.used[i] === 1) {
-      if (this.a[i] === (h1 | 0) && this.b[i] === (h2 | 0)) return true;
+    for (;;) {
+      const v = this.slots[2 * i + 1];
+      if (v === 0) return false;
+      if (v === b && this.slots[2 * i] === a) return true;
       i = (i + 1) & this.mask;
     }
-    return false;
   }
 
   add(h1: number, h2: number): void {
     // kept at most half full so probes stay short; when full, start over
     if (this.count * 2 >= this.mask) this.clear();
+    const a = h1 | 0;
+    const b = h2 | 1;
     let i = h1 & this.mask;
-    while (this.used[i] === 1) {
-      if (this.a[i] === (h1 | 0) && this.b[i] === (h2 | 0)) return;
+    for (;;) {
+      const v = this.slots[2 * i + 1];
+      if (v === 0) break;
+      if (v === b && this.slots[2 * i] === a) return;
       i = (i + 1) & this.mask;
     }
-    this.used[i] = 1;
-    this.a[i] = h1;
-    this.b[i] = h2;
+    this.slots[2 * i] = a;
+    this.slots[2 * i + 1] = b;
     this.count++;
   }
 
   clear(): void {
-    this.used.fill(0);
+    this.slots.fill(0);
     this.count = 0;
   }
 }
