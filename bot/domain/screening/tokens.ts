@@ -128,15 +128,15 @@ function startsWithLower(s: string, start: number, end: number, p: string): bool
   return true;
 }
 
-/** KIND bits (plus TRIGGER) of the lower-cased s[start, end) (hash: its hashLower(), or -1); 0 when no detector wants the word. */
-function kindOf(s: string, start: number, end: number, hash: number): number {
+/** KIND bits (plus TRIGGER) of the lower-cased s[start, end) (its hashLower() given when `hashed`); 0 when no detector wants the word. */
+function kindOf(s: string, start: number, end: number, hashed: boolean, hash: number): number {
   const len = end - start;
   const c0 = lowerCode(s.charCodeAt(start));
   const c1 = len > 1 ? lowerCode(s.charCodeAt(start + 1)) : 0;
   let kind = 0;
   if (WORD_FILTER[wordBucket(len, c0, c1)] === 1) {
     table ??= new WordTable(exact);
-    kind = hash < 0 ? table.get(s, start, end) : table.getHashed(hash, s, start, end);
+    kind = hashed ? table.getHashed(hash, s, start, end) : table.get(s, start, end);
   }
   if (len >= 3) {
     const c2 = lowerCode(s.charCodeAt(start + 2));
@@ -212,7 +212,7 @@ export function tokenize(s: string): Token[] {
     const first = s.charCodeAt(start);
     const cap = first < 128 ? first >= 65 && first <= 90 : isUpper(first);
     if (cap) hashPair(s, start, i);
-    const kind = kindOf(s, start, i, cap ? pairHash1 : -1);
+    const kind = kindOf(s, start, i, cap, pairHash1);
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else if (keep > 0) keep--;
@@ -237,6 +237,6 @@ export function tokenize(s: string): Token[] {
 
 /** Drops every token's reference to the last message, so no client text stays reachable. */
 export function releaseTokens(): void {
-  for (const t of tokens) t.set('', 0, 0, false);
-  tokens.length = 0;
+  for (let k = 0; k < tokens.length; k++) tokens[k].set('', 0, 0, false);
+  // the array keeps its length (setting it to 0 would drop the backing store, reallocated next call)
 }

@@ -4,11 +4,14 @@
  */
 import { lowerCode } from './chars';
 
+// Hashes stay signed 32-bit integers: V8 keeps those unboxed, where an unsigned value above 2^31
+// would allocate a heap number at every store.
+
 /** FNV-1a over the lower-cased code units of s[start, end). */
 export function hashLower(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(s.charCodeAt(i)), 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 /** hashLower() of the slice hashed last by hashPair(). */
@@ -18,15 +21,15 @@ export let pairHash2 = 0;
 
 /** Both hashes of the lower-cased s[start, end) in one pass, left in pairHash1 / pairHash2. */
 export function hashPair(s: string, start: number, end: number): void {
-  let h = 0x811c9dc5;
-  let g = 0x9e3779b9;
+  let h = 0x811c9dc5 | 0;
+  let g = 0x9e3779b9 | 0;
   for (let i = start; i < end; i++) {
     const c = lowerCode(s.charCodeAt(i));
     h = Math.imul(h ^ c, 0x01000193);
     g = Math.imul(g ^ c, 0x5bd1e995) ^ (g >>> 15);
   }
-  pairHash1 = h >>> 0;
-  pairHash2 = g >>> 0;
+  pairHash1 = h;
+  pairHash2 = g;
 }
 
 /**
@@ -73,7 +76,7 @@ export class WordTable {
   /** get() when hashLower(s, start, end) is already known. */
   getHashed(hash: number, s: string, start: number, end: number): number {
     const len = end - start;
-    const h = hash | 0;
+    const h = hash;
     let i = hash & this.mask;
     for (;;) {
       const k = this.slots[2 * i + 1];
@@ -88,9 +91,9 @@ export class WordTable {
 
   /** Bits of the word whose lower-case code units are buf[0, len). */
   getCodes(buf: Int32Array, len: number): number {
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k], 0x01000193);
-    let i = (h >>> 0) & this.mask;
+    let i = h & this.mask;
     for (;;) {
       const k = this.slots[2 * i + 1];
       if (k === 0) return 0;
