@@ -39,12 +39,14 @@ const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu',
   'kirkko', 'seurakun', 'satama', 'puisto', 'kauppakeskus', 'ostoskeskus', 'kampus', 'kylä', 'kaupunginosa', 'alue', 'yksikkö', 'palvelutalo',
   'hoitokoti', 'neuvola', 'apteekki', 'poliklinik', 'klinikka', 'vankila', 'sjukhus', 'hälsostation', 'skola', 'hospital', 'school', 'clinic',
   'centre', 'center', 'säätiö', 'setlement', 'keskus', 'yhdistys', 'liitto', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
-const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
+// Two-letter institution words count as word beginnings too ("Ry", "Oy:n"); longer ones are registered prefixes.
+const INSTITUTION_SHORT = INSTITUTION_WORDS.filter((w) => w.length < 3);
 registerTriggerWords(CONTEXT_BEFORE, KIND.nameContext);
 registerTriggerWords(LABEL_FILLERS, KIND.filler);
 registerTriggerWords(GREETINGS, KIND.greeting);
-registerTriggerWords([...CONTEXT_AFTER, ...INSTITUTION_WORDS]);
-registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3));
+registerTriggerWords(CONTEXT_AFTER, KIND.nameAfter);
+registerTriggerWords(INSTITUTION_WORDS, KIND.institution);
+registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3), KIND.institution);
 
 interface NameInfo {
   first: boolean;
@@ -183,35 +185,67 @@ const CONTEXT = Object.freeze({ context: true, greeting: false });
 const GREETING = Object.freeze({ context: false, greeting: true });
 const BOTH = Object.freeze({ context: true, greeting: true });
 
+/** Whitespace as String.prototype.trim() sees it. */
+function isTrimSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 function contextAfter(ctx: ScanContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
   if (!next || next.start - ctx.tokens[last].end > 3) return false;
-  const gap = ctx.text.slice(ctx.tokens[last].end, next.start);
-  if (gap.trim() !== '' && gap.trim() !== ',') return false;
-  return CONTEXT_AFTER.has(next.lower);
+  // only blanks, or one comma, between the name and the word after it
+  let other = 0;
+  for (let g = ctx.tokens[last].end; g < next.start; g++) {
+    const c = ctx.text.charCodeAt(g);
+    if (!isTrimSpace(c)) other += c === 44 ? 1 : 2;
+  }
+  return other <= 1 && (next.kind & KIND.nameAfter) !== 0;
 }
 
 // A service named right after a name, in the from-case, marks a colleague: "Mikko Laine psykiatrialta".
 const SERVICE_FROM = /^(?:sosiaali|psykiatri|päihde|terveysasema|kotihoido|vammais|lastensuojelu|nuoriso|kuntoutukse|fysioterapia|neuvola|työllisyy|kela|a-klinika|mielenterveys|perheneuvola|vanhus|aikuissosiaali|sosiaalityö)\p{L}*(?:sta|stä|lta|ltä)$/u;
 
-/** The word right after `end` (one blank between), lower case, or ''. */
-function nextWord(s: string, end: number): string {
-  if (s.charCodeAt(end) !== 32) return '';
+/** End of the word right after `end` (one blank between; up to a blank, ',' or '.'), or -1. */
+function nextWordEnd(s: string, end: number): number {
+  if (s.charCodeAt(end) !== 32) return -1;
   let j = end + 1;
   while (j < s.length && j - end < 40 && s.charCodeAt(j) !== 32 && s.charCodeAt(j) !== 44 && s.charCodeAt(j) !== 46) j++;
-  return s.slice(end + 1, j).toLowerCase();
+  return j;
+}
+
+/** The next word (see nextWordEnd) is `w` in any case; compared in place. */
+function nextWordIs(s: string, end: number, w: string): boolean {
+  const e = nextWordEnd(s, end);
+  if (e - end - 1 !== w.length) return false;
+  for (let k = 0; k < w.length; k++) if (lowerCode(s.charCodeAt(end + 1 + k)) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /** "Mikko: kiitos" at the start of a line is a speaker, "Sanna Virtanen sosiaalityöstä" a colleague. */
 function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean {
+  const s = ctx.text;
   const end = ctx.tokens[last].end;
-  if (ctx.text.charCodeAt(end) === 58 && ctx.tokens[first].sentStart) return true;
-  return SERVICE_FROM.test(nextWord(ctx.text, end));
+  if (s.charCodeAt(end) === 58 && ctx.tokens[first].sentStart) return true;
+  const e = nextWordEnd(s, end);
+  // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is copied
+  if (e - end - 1 < 4) return false;
+  const a = lowerCode(s.charCodeAt(e - 1));
+  const st = lowerCode(s.charCodeAt(e - 3));
+  if (!((a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(e - 2)) === 116 && (st === 115 || st === 108))) return false;
+  return SERVICE_FROM.test(s.slice(end + 1, e).toLowerCase());
 }
 
 function institutionAfter(ctx: ScanContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
-  return !!next && next.start - ctx.tokens[last].end <= 2 && INSTITUTION_AFTER.test(next.lower);
+  if (!next || next.start - ctx.tokens[last].end > 2) return false;
+  if (next.kind & KIND.institution) return true;
+  const s = ctx.text;
+  if (next.end - next.start < 2) return false;
+  const c0 = lowerCode(s.charCodeAt(next.start));
+  const c1 = lowerCode(s.charCodeAt(next.start + 1));
+  for (const w of INSTITUTION_SHORT) if (w.charCodeAt(0) === c0 && w.charCodeAt(1) === c1) return true;
+  return false;
 }
 
 /** Finds person names. */
@@ -258,8 +292,8 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   if (!t.cap) return before.context && clear ? 0.85 : 0;
   if (before.context) return 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
-  const after = nextWord(ctx.text, ctx.tokens[j].end);
-  if (after === 'from' || after === 'från') return 0;
+  const end = ctx.tokens[j].end;
+  if (nextWordIs(ctx.text, end, 'from') || nextWordIs(ctx.text, end, 'från')) return 0;
   if (infos.length === 1 && infos[0].place) return 0;
   const hasFirst = infos.some((x) => x.first);
   const hasLast = infos.some((x) => x.last);

@@ -74,6 +74,10 @@ export const KIND = {
   greeting: 16,
   /** "on", "is", "är" between a context word and a name. */
   filler: 32,
+  /** Words after a name that make it a person's (äiti, asuu, kanssa). */
+  nameAfter: 64,
+  /** Words (and word beginnings) after a capitalised word that make it part of an institution's name. */
+  institution: 128,
 } as const;
 // Set on every registered word so a registered word never has bits 0.
 const TRIGGER = 1 << 30;
