@@ -1,8 +1,9 @@
 /** Phone numbers: Finnish national, +358 / 00358 forms and other international numbers. */
 import { boundaryBefore, codeAt, isAlnum, isBlank, isDigit, isLetter } from './chars';
 import type { Candidate, ScanContext } from './scan-context';
+import { WordTable } from './word-table';
 
-const PHONE_LABELS = new Set(['puh', 'puhelin', 'puhelinnumero', 'puhelinnro', 'puhnro', 'p', 'gsm', 'tel', 'tfn', 'telefon', 'telefonnummer', 'mobil', 'mobile', 'mob', 'phone', 'cell', 'kännykkä', 'kännykkään', 'numeroon', 'numerosta', 'soita', 'ring']);
+const PHONE_LABELS = new WordTable(['puh', 'puhelin', 'puhelinnumero', 'puhelinnro', 'puhnro', 'p', 'gsm', 'tel', 'tfn', 'telefon', 'telefonnummer', 'mobil', 'mobile', 'mob', 'phone', 'cell', 'kännykkä', 'kännykkään', 'numeroon', 'numerosta', 'soita', 'ring'].map((w) => [w, 1] as const));
 
 // The digit run read last, in reused arrays (no strings or objects per number): its digits, the
 // digit count of each group, the end offset after each group (so a run can be cut back to a shorter
@@ -104,7 +105,7 @@ function labelBefore(s: string, i: number): boolean {
   while (j >= 0 && (isBlank(s.charCodeAt(j)) || s.charCodeAt(j) === 58 || s.charCodeAt(j) === 46)) j--;
   const end = j + 1;
   while (j >= 0 && isLetter(s.charCodeAt(j))) j--;
-  return end > j + 1 && PHONE_LABELS.has(s.slice(j + 1, end).toLowerCase());
+  return end > j + 1 && PHONE_LABELS.get(s, j + 1, end) !== 0;
 }
 
 // Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
