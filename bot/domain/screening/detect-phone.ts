@@ -108,6 +108,12 @@ function labelBefore(s: string, i: number): boolean {
   return end > j + 1 && PHONE_LABELS.get(s, j + 1, end) !== 0;
 }
 
+/** `out` holds no phone and is sorted by start, so it can be walked as the claimed spans without a copy. */
+function usableAsClaimed(out: Candidate[]): boolean {
+  for (let k = 0; k < out.length; k++) if (out[k].type === 'phone' || (k > 0 && out[k].start < out[k - 1].start)) return false;
+  return true;
+}
+
 // Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
 const PHONE_START = /[0-9+(]/g;
 
@@ -116,7 +122,7 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const len = s.length;
   // identifiers found before (identity codes, IBANs, labelled numbers) are not read again as phones
-  const claimed = out.length ? out.filter((c) => c.type !== 'phone').sort((a, b) => a.start - b.start) : out;
+  const claimed = usableAsClaimed(out) ? out : out.filter((c) => c.type !== 'phone').sort((a, b) => a.start - b.start);
   let next = 0;
   const start = PHONE_START;
   start.lastIndex = 0;

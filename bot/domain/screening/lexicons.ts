@@ -19,9 +19,10 @@ export interface Lexicons {
   commonWords: Set<string>;
   /** Ordinary English words that are also English surnames or first names. */
   englishAmbiguous: Set<string>;
-  postalCodes: Set<string>;
-  /** Post-office and municipality names, lower case, Finnish and Swedish (for postal addresses). */
-  places: Set<string>;
+  /** Postal codes, looked up in place in the message. */
+  postalCodes: WordTable;
+  /** Post-office and municipality names, Finnish and Swedish (for postal addresses), looked up in place. */
+  places: WordTable;
   /** Municipality names only: a municipality alone is not a client's name. */
   municipalities: Set<string>;
   /** Frequent Finnish Wikipedia word forms: an inflected form found here is usually a place or a thing. */
@@ -80,6 +81,10 @@ const NOT_NAMES_2 = [
 
 let cached: Lexicons | null = null;
 
+function wordsTable(words: Iterable<string>): WordTable {
+  return new WordTable(Array.from(words, (w) => [w, 1] as const));
+}
+
 function lowerList(list: unknown): string[] {
   return Array.isArray(list) ? list.map((w) => String(w).toLowerCase()) : [];
 }
@@ -131,6 +136,6 @@ export function lexicons(): Lexicons {
   mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
-  cached = { flags: new WordTable(flags), firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  cached = { flags: new WordTable(flags), firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }
