@@ -5,7 +5,7 @@
  * a 2 KB message, for Vuoro's screener and, in the same run on the same texts, the npm packages
  * `redact-pii` (SyncRedactor) and `@redactpii/node` (Redactor). Recall is measured the same way for
  * all three: a labelled identifier counts as caught when its text no longer appears in the
- * tool's redacted output. In-process, no network; bounded to a few seconds per tool.
+ * tool's redacted output. In-process, no network; bounded to about ten seconds per tool.
  *   npx tsc -p tsconfig.build.json && node test/bench/screening.bench.js [--strict]
  */
 'use strict';
@@ -49,15 +49,18 @@ function recall(run) {
 /** Runs the tool over the corpus for `ms` so every tool is measured after the JIT has settled. */
 function warmUp(run, ms) {
   const t0 = Date.now();
-  while (Date.now() - t0 < ms) for (const t of texts) run(t);
+  while (Date.now() - t0 < ms) {
+    for (const t of texts) run(t);
+    run(message);
+  }
 }
 
-function throughput(run, budgetMs) {
-  warmUp(run, 1500);
+/** One throughput sample: MB/s over whole passes of the corpus for about `ms`. */
+function throughputSample(run, ms) {
   let passes = 0;
   const t0 = process.hrtime.bigint();
   let elapsed = 0;
-  while (elapsed < budgetMs) {
+  while (elapsed < ms) {
     for (const t of texts) run(t);
     passes++;
     elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -65,33 +68,57 @@ function throughput(run, budgetMs) {
   return (corpusBytes * passes) / 1e6 / (elapsed / 1000);
 }
 
-function p99(run, iterations) {
-  for (let i = 0; i < 200; i++) run(message);
-  const times = new Float64Array(iterations);
-  for (let i = 0; i < iterations; i++) {
+/**
+ * Appends `n` latency samples of the 2 KB message: wall-clock ms to `wall` and process CPU ms to
+ * `cpu`. CPU time still counts garbage collection (also on V8's helper threads) but not the time the
+ * shared machine's scheduler gives to other processes, which is what dominates a wall-clock p99 here.
+ */
+function latencySamples(run, n, wall, cpu) {
+  for (let i = 0; i < n; i++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     run(message);
-    times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+    const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage(c0);
+    wall.push(Number(t1 - t0) / 1e6);
+    cpu.push((c1.user + c1.system) / 1e3);
   }
-  times.sort();
-  return { p50: times[Math.floor(iterations * 0.5)], p99: times[Math.floor(iterations * 0.99)] };
 }
 
-const rows = tools.map((tool) => {
-  const r = recall(tool.run);
-  const mbs = throughput(tool.run, 2500);
-  const lat = p99(tool.run, 3000);
-  return { ...tool, recall: r, mbs, ...lat };
-});
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+// The machine is shared, so its load drifts during a run: the tools take turns in short rounds (same
+// texts, no forced GC between them, allocation cost stays in the figures) and each figure is the
+// median over the rounds; the speed-up is the median of the per-round ratios.
+const ROUNDS = 9;
+const rows = tools.map((tool) => ({ ...tool, recall: recall(tool.run), mbs: [], lat: [], cpu: [] }));
+for (const r of rows) warmUp(r.run, 1000);
+for (let round = 0; round < ROUNDS; round++) {
+  for (const r of rows) {
+    r.mbs.push(throughputSample(r.run, 300));
+    latencySamples(r.run, 600, r.lat, r.cpu);
+  }
+}
+for (const r of rows) {
+  r.mbsMedian = median(r.mbs);
+  r.p50 = quantile(r.lat, 0.5);
+  r.p99 = quantile(r.lat, 0.99);
+  r.p99cpu = quantile(r.cpu, 0.99);
+}
 
 const ours = rows[0];
 const peer = rows[1];
 console.log(`corpus: ${corpus.length} lines, ${(corpusBytes / 1024).toFixed(1)} KB; latency message: ${Buffer.byteLength(message, 'utf8')} bytes\n`);
-console.log('| tool | recall on corpus | throughput MB/s | p50 ms (2 KB) | p99 ms (2 KB) |');
-console.log('|---|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.name} | ${r.recall.toFixed(3)} | ${r.mbs.toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} |`);
-const speedup = ours.mbs / peer.mbs;
-console.log(`\nvuoro / redact-pii throughput: ${speedup.toFixed(1)}x (target >= 10x); vuoro p99 ${ours.p99.toFixed(3)} ms (target < 1 ms)`);
+console.log(`${ROUNDS} interleaved rounds; ${ours.lat.length} latency samples per tool\n`);
+console.log('| tool | recall on corpus | throughput MB/s (median, min-max) | p50 ms (2 KB) | p99 ms (2 KB) | p99 CPU ms (2 KB) |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  const range = `${Math.min(...r.mbs).toFixed(1)}-${Math.max(...r.mbs).toFixed(1)}`;
+  console.log(`| ${r.name} | ${r.recall.toFixed(3)} | ${r.mbsMedian.toFixed(1)} (${range}) | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${r.p99cpu.toFixed(3)} |`);
+}
+const speedup = median(ours.mbs.map((m, i) => m / peer.mbs[i]));
+console.log(`\nvuoro / redact-pii throughput: ${speedup.toFixed(1)}x (target >= 10x); vuoro p99 ${ours.p99.toFixed(3)} ms wall, ${ours.p99cpu.toFixed(3)} ms CPU (target < 1 ms)`);
 const ok = speedup >= 10 && ours.p99 < 1 && ours.recall > peer.recall;
 console.log(ok ? 'targets met' : 'BELOW TARGET');
 // Timings on a shared machine jitter; only --strict turns a missed speed target into a failing exit code.

@@ -61,3 +61,17 @@ export function skipBlanks(s: string, i: number): number {
   while (i < s.length && isBlank(s.charCodeAt(i))) i++;
   return i;
 }
+
+// Lower-case of each UTF-16 code unit, filled on first use (0 = not yet known; code 0 is its own lower case).
+const LOWER = new Uint16Array(0x10000);
+
+/** Lower-case code unit of c without building a string (a multi-unit lower case keeps c). */
+export function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  const known = LOWER[c];
+  if (known !== 0) return known;
+  const l = String.fromCharCode(c).toLowerCase();
+  const v = l.length === 1 ? l.charCodeAt(0) : c;
+  LOWER[c] = v;
+  return v;
+}

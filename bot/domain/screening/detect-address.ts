@@ -2,6 +2,8 @@
 import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
 import { lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
+import { HAS } from './text-profile';
+import { WordTable } from './word-table';
 
 // A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla).
 // Anchored at the end of one short token, so it cannot backtrack over the message.
@@ -10,7 +12,7 @@ const STREET_END = /(?:tie|tien|tiellä|tiella|tieltä|tielle|tietä|katu|kadun|
 const LOWER_STREET = /(?:tie|katu|kuja|gatan|vägen) [0-9]/g;
 // Streets whose whole name is the street noun.
 const WHOLE_STREET_NAMES = new Set(['esplanadi', 'esplanadilla', 'esplanaden', 'bulevardi', 'bulevardilla', 'bulevarden', 'mannerheimintie']);
-const EN_STREET = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square']);
+const EN_STREET = new WordTable(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square'].map((w) => [w, 1] as const));
 const FLAT_WORDS = new Set(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa']);
 
 function readNumber(s: string, i: number): number {
@@ -60,12 +62,12 @@ function readPostal(s: string, i: number): number {
   for (let k = 0; k < 5; k++) if (!isDigit(codeAt(s, p + k))) return -1;
   if (isDigit(codeAt(s, p + 5))) return -1;
   const lex = lexicons();
-  if (!lex.postalCodes.has(s.slice(p, p + 5))) return -1;
+  if (lex.postalCodes.get(s, p, p + 5) === 0) return -1;
   const w0 = skipBlanks(s, p + 5);
   if (w0 === p + 5) return -1;
   let w = w0;
   while (w < s.length && (isLetter(s.charCodeAt(w)) || (s.charCodeAt(w) === 45 && isLetter(codeAt(s, w + 1))))) w++;
-  return w > w0 && lex.places.has(s.slice(w0, w).toLowerCase()) ? w : -1;
+  return w > w0 && lex.places.get(s, w0, w) !== 0 ? w : -1;
 }
 
 /** Extends an address end over ", 00100 Helsinki". */
@@ -85,7 +87,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   let covered = 0;
   for (const t of ctx.tokens) {
-    if (t.start < covered || t.text.length > 40) continue;
+    if (t.start < covered || t.end - t.start > 40) continue;
     // the house number comes first in the test: the street-noun regex runs only before a number
     const afterToken = skipBlanks(s, t.end);
     const numberNext = afterToken > t.end && isDigit(codeAt(s, afterToken));
@@ -104,7 +106,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
         }
       }
     }
-    if (EN_STREET.has(t.lower) && t.cap) {
+    if (t.cap && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
       // "12 Baker Street": number, one or two capitalised words, street word
       let j = t.start - 1;
       let words = 0;
@@ -135,7 +137,8 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   }
   // overlaps with the capitalised streets above are settled by screen()'s overlap resolution
   let lowCovered = 0;
-  while (LOWER_STREET.test(s)) {
+  // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
+  while (ctx.profile.flags & HAS.wordSpaceDigit && LOWER_STREET.test(s)) {
     const numberAt = LOWER_STREET.lastIndex - 1;
     let a = numberAt - 1;
     while (a > 0 && isLetter(s.charCodeAt(a - 1))) a--;
@@ -149,7 +152,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   LOWER_STREET.lastIndex = 0;
   const five = FIVE_DIGITS;
   five.lastIndex = 0;
-  while (five.test(s)) {
+  while (ctx.profile.maxRun >= 5 && five.test(s)) {
     // postal code + post office standing alone
     const p = five.lastIndex - 6;
     if (p < covered) continue;

@@ -2,11 +2,11 @@
  * Person names: lexicon look-ups (with Finnish inflection) on capitalised words, confidence raised
  * by context words and first+last pairs; greetings and @-mentions of colleagues are left alone.
  */
-import { codeAt } from './chars';
-import { baseForms } from './finnish-inflection';
-import { LEX, lexicons, type Lexicons } from './lexicons';
+import { codeAt, isLetter, lowerCode } from './chars';
+import { classify, type NameInfo } from './classify-name';
+import { lexicons, type Lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
-import { registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
+import { KIND, registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
 
 // Words right before a name that say it is a client or a relative (forms as typed, lower case).
 const CONTEXT_BEFORE = new Set([
@@ -38,85 +38,15 @@ const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu',
   'kirkko', 'seurakun', 'satama', 'puisto', 'kauppakeskus', 'ostoskeskus', 'kampus', 'kylä', 'kaupunginosa', 'alue', 'yksikkö', 'palvelutalo',
   'hoitokoti', 'neuvola', 'apteekki', 'poliklinik', 'klinikka', 'vankila', 'sjukhus', 'hälsostation', 'skola', 'hospital', 'school', 'clinic',
   'centre', 'center', 'säätiö', 'setlement', 'keskus', 'yhdistys', 'liitto', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
-const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
-registerTriggerWords([...CONTEXT_BEFORE, ...LABEL_FILLERS, ...CONTEXT_AFTER, ...GREETINGS, ...INSTITUTION_WORDS]);
-registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3));
+// Two-letter institution words count as word beginnings too ("Ry", "Oy:n"); longer ones are registered prefixes.
+const INSTITUTION_SHORT = INSTITUTION_WORDS.filter((w) => w.length < 3);
+registerTriggerWords(CONTEXT_BEFORE, KIND.nameContext);
+registerTriggerWords(LABEL_FILLERS, KIND.filler);
+registerTriggerWords(GREETINGS, KIND.greeting);
+registerTriggerWords(CONTEXT_AFTER, KIND.nameAfter);
+registerTriggerWords(INSTITUTION_WORDS, KIND.institution);
+registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3), KIND.institution);
 
-interface NameInfo {
-  first: boolean;
-  last: boolean;
-  /** Also an ordinary word, a place or inflected ordinary word: needs context. */
-  ambiguous: boolean;
-  /** A municipality, plain or inflected (asuu Vantaalla, Salossa): only a name with context. */
-  place: boolean;
-  /** Inflected form that is a frequent encyclopedia word (Turun, Karjalan): a place unless context says otherwise. */
-  weak: boolean;
-}
-
-// Words already known NOT to be names. Only non-names are kept, so no client name stays in memory.
-const NOT_A_NAME = new Set<string>();
-
-function classify(t: Token, lex: Lexicons): NameInfo | null {
-  const w = t.lower;
-  if (NOT_A_NAME.has(w)) return null;
-  const info = classifyWord(w, lex);
-  if (!info) {
-    if (NOT_A_NAME.size > 50000) NOT_A_NAME.clear();
-    NOT_A_NAME.add(w);
-  }
-  return info;
-}
-
-function classifyWord(w: string, lex: Lexicons): NameInfo | null {
-  const flags = lex.flags;
-  const wf = flags.get(w) ?? 0;
-  if (w.length < 2 || wf & LEX.notName) return null;
-  const parts = w.includes('-') ? w.split('-') : [w];
-  let first = false;
-  let last = false;
-  let ambiguous = (wf & (LEX.common | LEX.englishAmbiguous)) !== 0;
-  let place = false;
-  let weak = false;
-  let nenSurname = false;
-  for (const p of parts) {
-    const pf = p === w ? wf : flags.get(p) ?? 0;
-    if (pf & LEX.notName) return null;
-    let f = (pf & LEX.first) !== 0;
-    let l = (pf & LEX.last) !== 0;
-    if (!f && !l) {
-      for (const b of baseForms(p)) {
-        const bfl = flags.get(b);
-        if (bfl === undefined) continue;
-        if (bfl & LEX.municipality) place = true;
-        if (b.length < 3 || bfl & LEX.notName) continue;
-        const bf = (bfl & LEX.first) !== 0;
-        const bl = (bfl & LEX.last) !== 0;
-        if (bf || bl) {
-          f = f || bf;
-          l = l || bl;
-          // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
-          if (b.endsWith('nen') && bl && !(bfl & LEX.common)) nenSurname = true;
-          else if (bfl & (LEX.common | LEX.municipality)) ambiguous = true;
-          // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
-          // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
-          if ((!b.endsWith('nen') && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
-        }
-      }
-    }
-    if (pf & LEX.municipality) place = true;
-    // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
-    if (!f && !l) return null;
-    first = first || f;
-    last = last || l;
-  }
-  if (!first && !last) return null;
-  // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
-  // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
-  const partitiveClash = (w.endsWith('sta') || w.endsWith('stä')) && ((wf & LEX.encyclopedic) !== 0 || flags.has(w.slice(0, -3)));
-  if (nenSurname && partitiveClash) ambiguous = true;
-  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false };
-  return { first, last, ambiguous: ambiguous || place || weak, place, weak };
-}
 
 function inMention(ctx: ScanContext, t: Token): boolean {
   if (codeAt(ctx.text, t.start - 1) === 64) return true;
@@ -134,44 +64,94 @@ function adjacent(s: string, a: Token, b: Token): boolean {
 /** The context word before token index i, skipping ':' and "on"/"is"; -1 if none. */
 function contextBefore(ctx: ScanContext, i: number): { context: boolean; greeting: boolean } {
   let k = i - 1;
-  if (k >= 0 && LABEL_FILLERS.has(ctx.tokens[k].lower)) k--;
-  if (k < 0) return { context: false, greeting: false };
+  if (k >= 0 && ctx.tokens[k].kind & KIND.filler) k--;
+  if (k < 0) return NO_CONTEXT;
   const prev = ctx.tokens[k];
-  const gap = ctx.text.slice(prev.end, ctx.tokens[i].start);
-  const abbreviation = gap.startsWith('.') && (prev.lower === 'dr' || prev.lower === 'tri' || prev.lower === 'hra' || prev.lower === 'rva' || prev.lower === 'mr' || prev.lower === 'mrs' || prev.lower === 'ms');
-  if (gap.length > 4 || /\p{L}/u.test(gap) || (/[.!?\n]/.test(gap) && !abbreviation)) return { context: false, greeting: false };
-  return { context: CONTEXT_BEFORE.has(prev.lower), greeting: GREETINGS.has(prev.lower) };
+  const s = ctx.text;
+  const a = prev.end;
+  const b = ctx.tokens[i].start;
+  if (b - a > 4) return NO_CONTEXT;
+  let stop = false;
+  for (let g = a; g < b; g++) {
+    const c = s.charCodeAt(g);
+    if (isLetter(c)) return NO_CONTEXT;
+    if (c === 46 || c === 33 || c === 63 || c === 10) stop = true;
+  }
+  const abbreviation = stop && s.charCodeAt(a) === 46 && (prev.kind & KIND.nameContext || prev.kind & KIND.greeting) && ABBREVIATED.has(prev.lower);
+  if (stop && !abbreviation) return NO_CONTEXT;
+  const context = (prev.kind & KIND.nameContext) !== 0;
+  const greeting = (prev.kind & KIND.greeting) !== 0;
+  return context ? (greeting ? BOTH : CONTEXT) : greeting ? GREETING : NO_CONTEXT;
+}
+
+// Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
+const ABBREVIATED = new Set(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms']);
+const NO_CONTEXT = Object.freeze({ context: false, greeting: false });
+const CONTEXT = Object.freeze({ context: true, greeting: false });
+const GREETING = Object.freeze({ context: false, greeting: true });
+const BOTH = Object.freeze({ context: true, greeting: true });
+
+/** Whitespace as String.prototype.trim() sees it. */
+function isTrimSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 function contextAfter(ctx: ScanContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
   if (!next || next.start - ctx.tokens[last].end > 3) return false;
-  const gap = ctx.text.slice(ctx.tokens[last].end, next.start);
-  if (gap.trim() !== '' && gap.trim() !== ',') return false;
-  return CONTEXT_AFTER.has(next.lower);
+  // only blanks, or one comma, between the name and the word after it
+  let other = 0;
+  for (let g = ctx.tokens[last].end; g < next.start; g++) {
+    const c = ctx.text.charCodeAt(g);
+    if (!isTrimSpace(c)) other += c === 44 ? 1 : 2;
+  }
+  return other <= 1 && (next.kind & KIND.nameAfter) !== 0;
 }
 
 // A service named right after a name, in the from-case, marks a colleague: "Mikko Laine psykiatrialta".
 const SERVICE_FROM = /^(?:sosiaali|psykiatri|päihde|terveysasema|kotihoido|vammais|lastensuojelu|nuoriso|kuntoutukse|fysioterapia|neuvola|työllisyy|kela|a-klinika|mielenterveys|perheneuvola|vanhus|aikuissosiaali|sosiaalityö)\p{L}*(?:sta|stä|lta|ltä)$/u;
 
-/** The word right after `end` (one blank between), lower case, or ''. */
-function nextWord(s: string, end: number): string {
-  if (s.charCodeAt(end) !== 32) return '';
+/** End of the word right after `end` (one blank between; up to a blank, ',' or '.'), or -1. */
+function nextWordEnd(s: string, end: number): number {
+  if (s.charCodeAt(end) !== 32) return -1;
   let j = end + 1;
   while (j < s.length && j - end < 40 && s.charCodeAt(j) !== 32 && s.charCodeAt(j) !== 44 && s.charCodeAt(j) !== 46) j++;
-  return s.slice(end + 1, j).toLowerCase();
+  return j;
+}
+
+/** The next word (see nextWordEnd) is `w` in any case; compared in place. */
+function nextWordIs(s: string, end: number, w: string): boolean {
+  const e = nextWordEnd(s, end);
+  if (e - end - 1 !== w.length) return false;
+  for (let k = 0; k < w.length; k++) if (lowerCode(s.charCodeAt(end + 1 + k)) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /** "Mikko: kiitos" at the start of a line is a speaker, "Sanna Virtanen sosiaalityöstä" a colleague. */
 function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean {
+  const s = ctx.text;
   const end = ctx.tokens[last].end;
-  if (ctx.text.charCodeAt(end) === 58 && ctx.tokens[first].sentStart) return true;
-  return SERVICE_FROM.test(nextWord(ctx.text, end));
+  if (s.charCodeAt(end) === 58 && ctx.tokens[first].sentStart) return true;
+  const e = nextWordEnd(s, end);
+  // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is copied
+  if (e - end - 1 < 4) return false;
+  const a = lowerCode(s.charCodeAt(e - 1));
+  const st = lowerCode(s.charCodeAt(e - 3));
+  if (!((a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(e - 2)) === 116 && (st === 115 || st === 108))) return false;
+  return SERVICE_FROM.test(s.slice(end + 1, e).toLowerCase());
 }
 
 function institutionAfter(ctx: ScanContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
-  return !!next && next.start - ctx.tokens[last].end <= 2 && INSTITUTION_AFTER.test(next.lower);
+  if (!next || next.start - ctx.tokens[last].end > 2) return false;
+  if (next.kind & KIND.institution) return true;
+  const s = ctx.text;
+  if (next.end - next.start < 2) return false;
+  const c0 = lowerCode(s.charCodeAt(next.start));
+  const c1 = lowerCode(s.charCodeAt(next.start + 1));
+  for (const w of INSTITUTION_SHORT) if (w.charCodeAt(0) === c0 && w.charCodeAt(1) === c1) return true;
+  return false;
 }
 
 /** Finds person names. */
@@ -181,21 +161,23 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // lower-case words matter only right after a context word; test that cheaply first
-    if (!t.cap && (i === 0 || !(CONTEXT_BEFORE.has(tokens[i - 1].lower) || (i > 1 && LABEL_FILLERS.has(tokens[i - 1].lower) && CONTEXT_BEFORE.has(tokens[i - 2].lower))))) continue;
+    if (!t.cap && (i === 0 || !(tokens[i - 1].kind & KIND.nameContext || (i > 1 && tokens[i - 1].kind & KIND.filler && tokens[i - 2].kind & KIND.nameContext)))) continue;
     const ctxBefore = t.cap ? null : contextBefore(ctx, i);
     // lower-case words are names only right after a context word ("asiakas matti virtanen")
     if (!t.cap && !(ctxBefore && ctxBefore.context)) continue;
-    if (t.allCaps && t.text.length <= 4) continue;
-    lex ??= lexicons();
-    const info = classify(t, lex);
+    if (t.allCaps && t.end - t.start <= 4) continue;
     // a context word or a role is never itself the name ("Potilas Anna", "Sairaanhoitaja Laura")
-    if (!info || CONTEXT_BEFORE.has(t.lower) || GREETINGS.has(t.lower)) continue;
+    if (t.kind & (KIND.nameContext | KIND.greeting)) continue;
+    lex ??= lexicons();
+    const info = classify(ctx, t, lex);
+    if (!info) continue;
     // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
     const infos: NameInfo[] = [info];
     let j = i;
     while (j + 1 < tokens.length && adjacent(ctx.text, tokens[j], tokens[j + 1]) && tokens[j + 1].cap === t.cap) {
-      const next = classify(tokens[j + 1], lex);
-      if (!next || CONTEXT_BEFORE.has(tokens[j + 1].lower) || GREETINGS.has(tokens[j + 1].lower)) break;
+      if (tokens[j + 1].kind & (KIND.nameContext | KIND.greeting)) break;
+      const next = classify(ctx, tokens[j + 1], lex);
+      if (!next) break;
       infos.push(next);
       j++;
     }
@@ -216,8 +198,8 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   if (!t.cap) return before.context && clear ? 0.85 : 0;
   if (before.context) return 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
-  const after = nextWord(ctx.text, ctx.tokens[j].end);
-  if (after === 'from' || after === 'från') return 0;
+  const end = ctx.tokens[j].end;
+  if (nextWordIs(ctx.text, end, 'from') || nextWordIs(ctx.text, end, 'från')) return 0;
   if (infos.length === 1 && infos[0].place) return 0;
   const hasFirst = infos.some((x) => x.first);
   const hasLast = infos.some((x) => x.last);

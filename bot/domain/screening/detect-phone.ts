@@ -1,33 +1,41 @@
 /** Phone numbers: Finnish national, +358 / 00358 forms and other international numbers. */
 import { boundaryBefore, codeAt, isAlnum, isBlank, isDigit, isLetter } from './chars';
 import type { Candidate, ScanContext } from './scan-context';
+import { WordTable } from './word-table';
 
-const PHONE_LABELS = new Set(['puh', 'puhelin', 'puhelinnumero', 'puhelinnro', 'puhnro', 'p', 'gsm', 'tel', 'tfn', 'telefon', 'telefonnummer', 'mobil', 'mobile', 'mob', 'phone', 'cell', 'kännykkä', 'kännykkään', 'numeroon', 'numerosta', 'soita', 'ring']);
+const PHONE_LABELS = new WordTable(['puh', 'puhelin', 'puhelinnumero', 'puhelinnro', 'puhnro', 'p', 'gsm', 'tel', 'tfn', 'telefon', 'telefonnummer', 'mobil', 'mobile', 'mob', 'phone', 'cell', 'kännykkä', 'kännykkään', 'numeroon', 'numerosta', 'soita', 'ring'].map((w) => [w, 1] as const));
 
-interface Run {
-  end: number;
-  digits: string;
-  groups: number[];
-  seps: string;
-  plus: boolean;
-  /** End offset after each digit group, so a run can be cut back to a shorter number. */
-  groupEnds: number[];
+// The digit run read last, in reused arrays (no strings or objects per number): its digits, the
+// digit count of each group, the end offset after each group (so a run can be cut back to a shorter
+// number) and whether each separator was a blank.
+const DIGITS = new Int32Array(20);
+const GROUPS = new Int32Array(20);
+const GROUP_ENDS = new Int32Array(20);
+const SEP_BLANK = new Uint8Array(20);
+let digitCount = 0;
+let groupCount = 0;
+let sepCount = 0;
+let plus = false;
+
+function pushGroup(group: number, end: number): void {
+  GROUPS[groupCount] = group;
+  GROUP_ENDS[groupCount] = end;
+  groupCount++;
 }
 
-/** Reads digits with single separators (space, dash, slash, brackets) from i. */
-function readRun(s: string, i: number): Run {
-  const plus = s.charCodeAt(i) === 43;
+/** Reads digits with single separators (space, dash, slash, brackets) from i into the arrays above. */
+function readRun(s: string, i: number): void {
+  plus = s.charCodeAt(i) === 43;
   let j = plus ? i + 1 : i;
-  let digits = '';
-  const groups: number[] = [];
-  let seps = '';
+  digitCount = 0;
+  groupCount = 0;
+  sepCount = 0;
   let group = 0;
   let end = j;
-  const groupEnds: number[] = [];
-  while (j < s.length && digits.length <= 17) {
+  while (j < s.length && digitCount <= 17) {
     const c = s.charCodeAt(j);
     if (isDigit(c)) {
-      digits += s[j];
+      DIGITS[digitCount++] = c - 48;
       group++;
       j++;
       end = j;
@@ -46,49 +54,50 @@ function readRun(s: string, i: number): Run {
     if (!isDigit(codeAt(s, k))) break;
     if (group) {
       // a one-digit group only as area code ("+358 9 123 4567"); "1 2 3 4" is a list, not a number
-      if (group === 1 && groups.length >= 2) {
+      if (group === 1 && groupCount >= 2) {
         group = 0;
         break;
       }
-      groups.push(group);
-      groupEnds.push(end);
+      pushGroup(group, end);
     }
     group = 0;
-    seps += s[j];
+    SEP_BLANK[sepCount++] = c === 32 ? 1 : 0;
     j = k;
   }
-  if (group && !(group === 1 && groups.length >= 2)) {
-    groups.push(group);
-    groupEnds.push(end);
-  }
-  if (groupEnds.length) end = groupEnds[groupEnds.length - 1];
-  digits = digits.slice(0, groups.reduce((a, b) => a + b, 0));
-  return { end, digits, groups, seps, plus, groupEnds };
+  if (group && !(group === 1 && groupCount >= 2)) pushGroup(group, end);
+  let n = 0;
+  for (let g = 0; g < groupCount; g++) n += GROUPS[g];
+  digitCount = n;
 }
 
-/** The run cut after its first k groups (n digits). */
-function prefixRun(run: Run, k: number, n: number): Run {
-  const groups = run.groups.slice(0, k);
-  return { end: run.groupEnds[k - 1], digits: run.digits.slice(0, n), groups, seps: run.seps.slice(0, k - 1), plus: run.plus, groupEnds: run.groupEnds.slice(0, k) };
+/** Digit i of the run, -1 past its end. */
+function digit(i: number, n: number): number {
+  return i < n ? DIGITS[i] : -1;
 }
 
-function finnishRest(rest: string): boolean {
-  if (rest.startsWith('0')) rest = rest.slice(1);
-  return rest.length >= 5 && rest.length <= 10 && rest[0] !== '0';
+/** The national part after a Finnish country code at `from` (of n digits) has a plausible length. */
+function finnishRest(from: number, n: number): boolean {
+  if (digit(from, n) === 0) from++;
+  return n - from >= 5 && n - from <= 10 && digit(from, n) !== 0;
 }
 
-function looksLikeDate(run: Run): boolean {
-  return run.groups.length === 3 && run.groups[0] <= 2 && run.groups[1] <= 2 && !/ /.test(run.seps);
+/** The first k groups read like a date ("3.4.87" written 3-4-87): three short groups, no blanks. */
+function looksLikeDate(k: number): boolean {
+  if (k !== 3 || GROUPS[0] > 2 || GROUPS[1] > 2) return false;
+  const seps = k === groupCount ? sepCount : k - 1;
+  for (let g = 0; g < seps; g++) if (SEP_BLANK[g] === 1) return false;
+  return true;
 }
 
-/** Plausible phone number given the digits and how they were written. */
-function plausible(run: Run, labelled: boolean): boolean {
-  const d = run.digits;
+/** The first k groups (n digits) of the run are a plausible phone number given how they were written. */
+function plausible(k: number, n: number, labelled: boolean): boolean {
+  const d0 = digit(0, n);
+  const d1 = digit(1, n);
   // a country code never starts with 0
-  if (run.plus) return d.startsWith('358') ? finnishRest(d.slice(3)) : d[0] !== '0' && d.length >= 8 && d.length <= 15;
-  if (d.startsWith('00')) return d.startsWith('00358') ? finnishRest(d.slice(5)) : d[2] !== '0' && d.length >= 10 && d.length <= 17;
-  if (d.startsWith('0')) return d.length >= 8 && d.length <= 11 && !looksLikeDate(run);
-  return labelled && d.length >= 6 && d.length <= 12 && !looksLikeDate(run);
+  if (plus) return d0 === 3 && d1 === 5 && digit(2, n) === 8 ? finnishRest(3, n) : d0 !== 0 && n >= 8 && n <= 15;
+  if (d0 === 0 && d1 === 0) return digit(2, n) === 3 && digit(3, n) === 5 && digit(4, n) === 8 ? finnishRest(5, n) : digit(2, n) !== 0 && n >= 10 && n <= 17;
+  if (d0 === 0) return n >= 8 && n <= 11 && !looksLikeDate(k);
+  return labelled && n >= 6 && n <= 12 && !looksLikeDate(k);
 }
 
 function labelBefore(s: string, i: number): boolean {
@@ -96,7 +105,13 @@ function labelBefore(s: string, i: number): boolean {
   while (j >= 0 && (isBlank(s.charCodeAt(j)) || s.charCodeAt(j) === 58 || s.charCodeAt(j) === 46)) j--;
   const end = j + 1;
   while (j >= 0 && isLetter(s.charCodeAt(j))) j--;
-  return end > j + 1 && PHONE_LABELS.has(s.slice(j + 1, end).toLowerCase());
+  return end > j + 1 && PHONE_LABELS.get(s, j + 1, end) !== 0;
+}
+
+/** `out` holds no phone and is sorted by start, so it can be walked as the claimed spans without a copy. */
+function usableAsClaimed(out: Candidate[]): boolean {
+  for (let k = 0; k < out.length; k++) if (out[k].type === 'phone' || (k > 0 && out[k].start < out[k - 1].start)) return false;
+  return true;
 }
 
 // Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
@@ -107,7 +122,7 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const len = s.length;
   // identifiers found before (identity codes, IBANs, labelled numbers) are not read again as phones
-  const claimed = out.length ? out.filter((c) => c.type !== 'phone').sort((a, b) => a.start - b.start) : out;
+  const claimed = usableAsClaimed(out) ? out : out.filter((c) => c.type !== 'phone').sort((a, b) => a.start - b.start);
   let next = 0;
   const start = PHONE_START;
   start.lastIndex = 0;
@@ -126,23 +141,24 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
       start.lastIndex = i + 1;
       continue;
     }
-    const full = readRun(s, open ? i + 1 : i);
+    readRun(s, open ? i + 1 : i);
     const label = labelBefore(s, i);
     // longest plausible reading first; a number followed by another number ("040 123 4567 60-vuotias") is cut back
-    let hit: Run | null = null;
-    let n = full.digits.length;
-    for (let k = full.groups.length; k >= 1 && !hit; k--) {
-      if (k < full.groups.length) n -= full.groups[k];
+    let hit = 0;
+    let n = digitCount;
+    for (let k = groupCount; k >= 1 && !hit; k--) {
+      if (k < groupCount) n -= GROUPS[k];
       if (n < 6) break;
       if (n > 17) continue;
-      const run = k === full.groups.length ? full : prefixRun(full, k, n);
-      const after = codeAt(s, run.end);
-      const cleanEnd = !(isAlnum(after) || ((after === 46 || after === 44) && isDigit(codeAt(s, run.end + 1))));
-      if (cleanEnd && plausible(run, label)) hit = run;
+      const end = GROUP_ENDS[k - 1];
+      const after = codeAt(s, end);
+      const cleanEnd = !(isAlnum(after) || ((after === 46 || after === 44) && isDigit(codeAt(s, end + 1))));
+      if (cleanEnd && plausible(k, n, label)) hit = k;
     }
     if (hit) {
-      out.push({ type: 'phone', start: i, end: hit.end, confidence: hit.plus || hit.digits.startsWith('0') ? 0.95 : 0.8 });
-      start.lastIndex = hit.end;
+      const end = GROUP_ENDS[hit - 1];
+      out.push({ type: 'phone', start: i, end, confidence: plus || DIGITS[0] === 0 ? 0.95 : 0.8 });
+      start.lastIndex = end;
       continue;
     }
     while (i + 1 < len && isDigit(s.charCodeAt(i + 1))) i++;

@@ -2,7 +2,12 @@
  * Cheap Finnish (and Swedish/English genitive) suffix stripping that proposes nominative forms of
  * an inflected name: Virtaselle -> virtanen, Matin -> matti, Aholassa -> ahola, Lahden -> lahti.
  * The caller keeps a candidate only if it is in a name lexicon, so over-generation is harmless.
+ *
+ * Every candidate is a prefix of the word plus at most three letters ("virtase|lle" -> "virta" +
+ * "nen"), so candidates are written as (prefix length, tail) into reused arrays: proposing and
+ * looking them up builds no strings.
  */
+import { lowerCode } from './chars';
 
 // Longest first; case endings, plural -i- forms are left out (names are rarely plural here).
 const SUFFIXES = [
@@ -11,57 +16,127 @@ const SUFFIXES = [
   'lle', 'lla', 'llä', 'lta', 'ltä', 'ssa', 'ssä', 'sta', 'stä', 'ksi', 'kin', 'tta', 'ttä',
   'na', 'nä', 'ta', 'tä', 'en', 'an', 'än', 'on', 'ön', 'un', 'yn', 'in', 'n', 'a', 'ä', "'s", 's', 't',
 ];
-
-const VOWELS = 'aeiouyäöå';
-
-function isVowel(ch: string | undefined): boolean {
-  return ch !== undefined && VOWELS.includes(ch);
+// Suffixes by their last letter, so a word is compared only with the suffixes it can end in.
+const BY_LAST = new Map<number, string[]>();
+for (const suf of SUFFIXES) {
+  const key = suf.charCodeAt(suf.length - 1);
+  BY_LAST.set(key, [...(BY_LAST.get(key) ?? []), suf]);
 }
 
-/** Strong grade forms of a weak-grade stem (reverse consonant gradation), plus the stem itself. */
-function strongForms(stem: string, out: string[]): void {
-  out.push(stem);
-  const n = stem.length;
-  if (n < 3) return;
-  const last = stem[n - 1];
-  if (!isVowel(last)) return;
-  const body = stem.slice(0, n - 1);
-  const c1 = body[body.length - 1];
-  const c2 = body[body.length - 2];
-  const head = body.slice(0, body.length - 1);
-  const variants: string[] = [];
-  if (c1 === 't' || c1 === 'k' || c1 === 'p') {
-    if (c2 !== c1) variants.push(body + c1 + last); // mati -> matti, mikon -> mikko
-  }
-  if (c1 === 'd') variants.push(head + 't' + last); // sadu -> satu, lehdo -> lehto
-  if (c1 === 'v') variants.push(head + 'p' + last); // kylvö? -> kylpö
-  if (c1 === c2 && (c1 === 'r' || c1 === 'l' || c1 === 'n')) variants.push(head + 't' + last); // virra -> virta, ranna -> ranta
-  if (c1 === 'm' && c2 === 'm') variants.push(head + 'p' + last); // lamme -> lampe -> lampi
-  if (c1 === 'g' && c2 === 'n') variants.push(head + 'k' + last); // honga -> honka
-  variants.push(body + 'k' + last); // mäe -> mäke -> mäki, turu -> turku (k deleted)
-  for (const v of variants) out.push(v);
+const VOWEL = new Set([...'aeiouyäöå'].map((c) => c.charCodeAt(0)));
+const [A_T, A_K, A_P, A_D, A_V, A_R, A_L, A_N, A_M, A_G, A_S, A_E, A_I] = [...'tkpdvrlnmgsei'].map((c) => c.charCodeAt(0));
+
+/** Longest word inflected; longer words are no names. */
+const MAX_WORD = 60;
+const MAX_FORMS = 512;
+
+/** Candidate k is the first FORM_PREFIX[k] letters of the word followed by FORM_TAIL[3k ..] (FORM_TAIL_LEN[k] letters). */
+export const FORM_PREFIX = new Int32Array(MAX_FORMS);
+export const FORM_TAIL = new Int32Array(MAX_FORMS * 3);
+export const FORM_TAIL_LEN = new Int8Array(MAX_FORMS);
+let count = 0;
+// lower-cased letters of the word being inflected
+const W = new Int32Array(MAX_WORD);
+
+function push(prefix: number, t0 = -1, t1 = -1, t2 = -1): void {
+  if (count === MAX_FORMS) return;
+  FORM_PREFIX[count] = prefix;
+  FORM_TAIL[count * 3] = t0;
+  FORM_TAIL[count * 3 + 1] = t1;
+  FORM_TAIL[count * 3 + 2] = t2;
+  FORM_TAIL_LEN[count] = t0 < 0 ? 0 : t1 < 0 ? 1 : t2 < 0 ? 2 : 3;
+  count++;
+}
+
+/** Strong grade forms of the weak-grade stem W[0, m) (reverse consonant gradation), plus the stem itself. */
+function strongForms(m: number): void {
+  push(m);
+  if (m < 3) return;
+  const last = W[m - 1];
+  if (!VOWEL.has(last)) return;
+  const c1 = W[m - 2];
+  const c2 = W[m - 3];
+  const start = count;
+  if ((c1 === A_T || c1 === A_K || c1 === A_P) && c2 !== c1) push(m - 1, c1, last); // mati -> matti, mikon -> mikko
+  if (c1 === A_D) push(m - 2, A_T, last); // sadu -> satu, lehdo -> lehto
+  if (c1 === A_V) push(m - 2, A_P, last);
+  if (c1 === c2 && (c1 === A_R || c1 === A_L || c1 === A_N)) push(m - 2, A_T, last); // virra -> virta, ranna -> ranta
+  if (c1 === A_M && c2 === A_M) push(m - 2, A_P, last); // lamme -> lampe -> lampi
+  if (c1 === A_G && c2 === A_N) push(m - 2, A_K, last); // honga -> honka
+  push(m - 1, A_K, last); // mäe -> mäke -> mäki, turu -> turku (k deleted)
   // e-stems of i-ending nouns: kive -> kivi, nieme -> niemi, lahte -> lahti
-  for (const v of [stem, ...variants]) if (v.endsWith('e')) out.push(v.slice(0, -1) + 'i');
+  if (last !== A_E) return;
+  const end = count;
+  push(m - 1, A_I);
+  for (let k = start; k < end; k++) push(FORM_PREFIX[k], FORM_TAIL[k * 3], A_I);
 }
 
-/** Candidate base forms for a lower-case word (the word itself is not included). */
-export function baseForms(word: string): string[] {
-  const out: string[] = [];
-  if (word.length < 4) return out;
-  for (const suf of SUFFIXES) {
-    if (!word.endsWith(suf)) continue;
-    const stem = word.slice(0, word.length - suf.length);
-    if (stem.length < 2) continue;
-    // -nen names: virtase(lle), virtas(ta) -> virtanen; -s names: tuomakse(lle) -> tuomas
-    if (stem.endsWith('kse')) out.push(stem.slice(0, -3) + 's');
-    if (stem.endsWith('se')) out.push(stem.slice(0, -2) + 'nen');
-    else if (stem.endsWith('s') && (suf === 'ta' || suf === 'tä')) out.push(stem.slice(0, -1) + 'nen');
-    // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
-    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] && isVowel(stem[stem.length - 1])) {
-      strongForms(stem.slice(0, -1), out);
+function endsWith(n: number, suf: string): boolean {
+  if (n < suf.length) return false;
+  for (let k = 0; k < suf.length; k++) if (W[n - suf.length + k] !== suf.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Proposes base forms of the lower-cased word s[start, end) (the word itself is not included);
+ * returns how many were written to FORM_PREFIX / FORM_TAIL / FORM_TAIL_LEN.
+ */
+export function baseFormsAt(s: string, start: number, end: number): number {
+  count = 0;
+  const n = end - start;
+  if (n < 4 || n > MAX_WORD) return 0;
+  for (let k = 0; k < n; k++) W[k] = lowerCode(s.charCodeAt(start + k));
+  const list = BY_LAST.get(W[n - 1]);
+  if (list) {
+    for (const suf of list) {
+      if (!endsWith(n, suf)) continue;
+      const m = n - suf.length;
+      if (m < 2) continue;
+      // -nen names: virtase(lle), virtas(ta) -> virtanen; -s names: tuomakse(lle) -> tuomas
+      if (m >= 3 && W[m - 3] === 107 && W[m - 2] === A_S && W[m - 1] === A_E) push(m - 3, A_S);
+      if (W[m - 2] === A_S && W[m - 1] === A_E) push(m - 2, A_N, A_E, A_N);
+      else if (W[m - 1] === A_S && (suf === 'ta' || suf === 'tä')) push(m - 1, A_N, A_E, A_N);
+      // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
+      if (m > 2 && W[m - 1] === W[m - 2] && VOWEL.has(W[m - 1])) strongForms(m - 1);
+      strongForms(m);
     }
-    strongForms(stem, out);
   }
-  if (word.endsWith('seen')) out.push(word.slice(0, -4) + 'nen');
+  if (endsWith(n, 'seen')) push(n - 4, A_N, A_E, A_N);
+  return count;
+}
+
+/** Length of candidate k. */
+export function formLength(k: number): number {
+  return FORM_PREFIX[k] + FORM_TAIL_LEN[k];
+}
+
+/** Letter i of candidate k (of the word last passed to baseFormsAt). */
+export function formCode(k: number, i: number): number {
+  const p = FORM_PREFIX[k];
+  return i < p ? W[i] : FORM_TAIL[k * 3 + i - p];
+}
+
+/** Writes candidate k's letters to buf; returns its length. */
+export function formCodes(k: number, buf: Int32Array): number {
+  const n = formLength(k);
+  for (let i = 0; i < n; i++) buf[i] = formCode(k, i);
+  return n;
+}
+
+/** Candidate k ends in "nen" (an inflected -nen surname). */
+export function formEndsNen(k: number): boolean {
+  const n = formLength(k);
+  return n >= 3 && formCode(k, n - 3) === A_N && formCode(k, n - 2) === A_E && formCode(k, n - 1) === A_N;
+}
+
+/** Candidate base forms for a lower-case word, as strings (for tests and tools; the detector uses baseFormsAt). */
+export function baseForms(word: string): string[] {
+  const n = baseFormsAt(word, 0, word.length);
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    let w = '';
+    for (let i = 0; i < formLength(k); i++) w += String.fromCharCode(formCode(k, i));
+    out.push(w);
+  }
   return out;
 }

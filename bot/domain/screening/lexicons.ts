@@ -4,23 +4,25 @@
  * (see README.md for sources and licences). Only short curated lists live here.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { WordTable } from './word-table';
 
-/** Bits of `Lexicons.flags`: one Map lookup answers every membership question about a word. */
+/** Bits of `Lexicons.flags`: one look-up answers every membership question about a word. */
 export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64 } as const;
 
 /** The loaded lexicons. */
 export interface Lexicons {
-  /** word -> LEX bits, for the name detector's hot path. */
-  flags: Map<string, number>;
+  /** word -> LEX bits (0 when unknown), looked up in place in the message: the name detector's hot path. */
+  flags: WordTable;
   firstNames: Set<string>;
   lastNames: Set<string>;
   /** Ordinary Finnish words (subtitle frequency list): a surname that is one needs context. */
   commonWords: Set<string>;
   /** Ordinary English words that are also English surnames or first names. */
   englishAmbiguous: Set<string>;
-  postalCodes: Set<string>;
-  /** Post-office and municipality names, lower case, Finnish and Swedish (for postal addresses). */
-  places: Set<string>;
+  /** Postal codes, looked up in place in the message. */
+  postalCodes: WordTable;
+  /** Post-office and municipality names, Finnish and Swedish (for postal addresses), looked up in place. */
+  places: WordTable;
   /** Municipality names only: a municipality alone is not a client's name. */
   municipalities: Set<string>;
   /** Frequent Finnish Wikipedia word forms: an inflected form found here is usually a place or a thing. */
@@ -79,6 +81,10 @@ const NOT_NAMES_2 = [
 
 let cached: Lexicons | null = null;
 
+function wordsTable(words: Iterable<string>): WordTable {
+  return new WordTable(Array.from(words, (w) => [w, 1] as const));
+}
+
 function lowerList(list: unknown): string[] {
   return Array.isArray(list) ? list.map((w) => String(w).toLowerCase()) : [];
 }
@@ -130,6 +136,6 @@ export function lexicons(): Lexicons {
   mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
-  cached = { flags, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  cached = { flags: new WordTable(flags), firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

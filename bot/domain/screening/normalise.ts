@@ -54,11 +54,13 @@ function fold(c: number): number {
 const TOUCH = new Uint8Array(0x3001);
 for (let c = 0; c <= 0x3000; c++) TOUCH[c] = c === 60 || c === 38 || c === 9 || (c >= 0xa0 && fold(c) !== c) ? 1 : 0;
 
+/** True when normalise() would change the code unit c (or the markup it starts). */
+export function touches(c: number): boolean {
+  return c <= 0x3000 ? TOUCH[c] === 1 : c >= 0xfe58 && fold(c) !== c;
+}
+
 function needsWork(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 0x3000 ? TOUCH[c] === 1 : c >= 0xfe58 && fold(c) !== c) return true;
-  }
+  for (let i = 0; i < s.length; i++) if (touches(s.charCodeAt(i))) return true;
   return false;
 }
 
@@ -104,9 +106,9 @@ function foldedString(code: number): string {
   return f === -2 ? '' : String.fromCharCode(f);
 }
 
-/** Normalises `text`; linear in its length. */
-export function normalise(text: string): Normalised {
-  if (!needsWork(text)) return { text, segNorm: [], segOrig: [], segOrigEnd: [], mentions: [] };
+/** Normalises `text`; linear in its length. `known` skips the check the caller has already made. */
+export function normalise(text: string, known = false): Normalised {
+  if (!known && !needsWork(text)) return { text, segNorm: [], segOrig: [], segOrigEnd: [], mentions: [] };
   const n = text.length;
   const b = new Builder();
   const mentions: Array<[number, number]> = [];

@@ -20,7 +20,8 @@ export const FINNISH_PLACEHOLDERS: Record<FindingType, string> = {
  * order; overlapping ones are merged into the first.
  */
 export function redact(text: string, findings: readonly Finding[], placeholder: (type: FindingType) => string = (t) => FINNISH_PLACEHOLDERS[t]): string {
-  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  // screen() returns findings sorted; only others are copied and sorted
+  const sorted = isSorted(findings) ? findings : [...findings].sort((a, b) => a.start - b.start);
   let out = '';
   let pos = 0;
   for (const f of sorted) {
@@ -30,6 +31,11 @@ export function redact(text: string, findings: readonly Finding[], placeholder: 
     pos = f.end;
   }
   return out + text.slice(pos);
+}
+
+function isSorted(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (findings[i].start < findings[i - 1].start) return false;
+  return true;
 }
 
 /** Counts per type (every type present, zero when absent). */

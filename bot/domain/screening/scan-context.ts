@@ -1,5 +1,6 @@
 /** What every detector receives: the normalised text and its tokens, built once per message. */
 import type { FindingType } from './types';
+import type { TextProfile } from './text-profile';
 import type { Token } from './tokens';
 import { codeAt, isAlnum, isDigit } from './chars';
 
@@ -17,6 +18,8 @@ export interface ScanContext {
   tokens: Token[];
   /** `<at>` mention spans (normalised offsets). */
   mentions: Array<[number, number]>;
+  /** Which trigger characters the text has (see text-profile.ts). */
+  profile: TextProfile;
 }
 
 /** A detector: pushes candidates for one type. */

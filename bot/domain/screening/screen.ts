@@ -9,35 +9,79 @@ import { detectPersonalId } from './detect-personal-id';
 import { detectPhone } from './detect-phone';
 import { detectRecordNumber } from './detect-record-number';
 import { detectVehicleNumber } from './detect-vehicle-number';
-import { normalise, toOriginal } from './normalise';
-import type { Candidate, Detector, ScanContext } from './scan-context';
-import { tokenize } from './tokens';
+import { normalise, toOriginal, type Normalised } from './normalise';
+import type { Candidate, ScanContext } from './scan-context';
+import { HAS, profileText } from './text-profile';
+import { KIND, releaseTokens, tokenize, tokenKinds } from './tokens';
 import type { Finding, FindingType } from './types';
 
 // Earlier wins an overlap: checksummed and structured identifiers before labelled ones, names last.
 const PRIORITY: Array<FindingType | 'blocked'> = ['personal_id', 'blocked', 'iban', 'email', 'record_number', 'passport_number', 'phone',
   'date_of_birth', 'address', 'vehicle_number', 'name'];
-const RANK = new Map(PRIORITY.map((t, i) => [t, i]));
+const RANK: Record<string, number> = Object.fromEntries(PRIORITY.map((t, i) => [t, i]));
 
-// Every detector but the name and e-mail ones needs a digit; most sentences of a case have none.
-const DIGIT_DETECTORS: Detector[] = [detectPersonalId, detectIban, detectRecordNumber, detectPassportNumber, detectPhone,
-  detectDateOfBirth, detectAddress, detectVehicleNumber];
-const HAS_DIGIT = /[0-9]/;
+const NO_MENTIONS: Array<[number, number]> = [];
 
 /** Lowest confidence reported. */
 export const MIN_CONFIDENCE = 0.5;
 
+function byRank(a: Candidate, b: Candidate): number {
+  return RANK[a.type] - RANK[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
+
+/** In-place insertion sort: candidate lists are short, and Array.prototype.sort copies its input. */
+function sortBy(list: Candidate[], before: (a: Candidate, b: Candidate) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const c = list[i];
+    let j = i - 1;
+    while (j >= 0 && before(list[j], c) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = c;
+  }
+}
+
+const byStart = (a: Candidate, b: Candidate): number => a.start - b.start;
+
+/** Keeps the best of overlapping candidates (by PRIORITY, then length); returns them sorted by start. */
 function resolve(cands: Candidate[]): Candidate[] {
   if (cands.length === 1) return cands[0].type !== 'blocked' && cands[0].confidence >= MIN_CONFIDENCE ? cands : [];
-  cands.sort((a, b) => (RANK.get(a.type) ?? 99) - (RANK.get(b.type) ?? 99) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  if (cands.length > 64) cands.sort(byRank);
+  else sortBy(cands, byRank);
   const kept: Candidate[] = [];
   for (const c of cands) {
     if (c.type !== 'blocked' && c.confidence < MIN_CONFIDENCE) continue;
     // kept is small (a message rarely has more than a few findings), so a scan is fine
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-    kept.push(c);
+    let overlaps = false;
+    for (const k of kept) if (c.start < k.end && k.start < c.end) overlaps = true;
+    if (!overlaps) kept.push(c);
   }
-  return kept.filter((k) => k.type !== 'blocked').sort((a, b) => a.start - b.start);
+  let n = 0;
+  for (const k of kept) if (k.type !== 'blocked') kept[n++] = k;
+  kept.length = n;
+  if (n > 64) kept.sort(byStart);
+  else sortBy(kept, byStart);
+  return kept;
+}
+
+/** Runs every detector whose trigger characters or words the text has; order matters (phone skips claimed spans). */
+function detect(ctx: ScanContext, cands: Candidate[]): void {
+  const p = ctx.profile;
+  const s = ctx.text;
+  const kinds = tokenKinds();
+  if (p.digits > 0) {
+    if (p.maxRun >= 6) detectPersonalId(ctx, cands);
+    if (p.flags & HAS.letterDigits && s.length >= 15) detectIban(ctx, cands);
+    if (p.digits >= 4 && kinds & KIND.recordLabel) detectRecordNumber(ctx, cands);
+    if (p.digits >= 4 && kinds & KIND.passportLabel) detectPassportNumber(ctx, cands);
+    if (p.digits >= 6) detectPhone(ctx, cands);
+    if (p.digits >= 2 && kinds & KIND.birth) detectDateOfBirth(ctx, cands);
+    detectAddress(ctx, cands);
+    if (p.flags & HAS.dash) detectVehicleNumber(ctx, cands);
+  }
+  if (p.flags & (HAS.at | HAS.bracket)) detectEmail(ctx, cands);
+  detectName(ctx, cands);
 }
 
 /**
@@ -46,15 +90,26 @@ function resolve(cands: Candidate[]): Candidate[] {
  */
 export function screen(text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const norm = normalise(text);
-  const ctx: ScanContext = { text: norm.text, tokens: tokenize(norm.text), mentions: norm.mentions };
+  // plain text (no tags, entities or look-alike characters) is screened as it is, without a copy
+  let p = profileText(text, true);
+  const norm: Normalised | null = p.flags & HAS.markup ? normalise(text, true) : null;
+  const s = norm ? norm.text : text;
+  if (norm) p = profileText(s);
   const cands: Candidate[] = [];
-  if (HAS_DIGIT.test(norm.text)) for (const detect of DIGIT_DETECTORS) detect(ctx, cands);
-  detectEmail(ctx, cands);
-  detectName(ctx, cands);
+  try {
+    detect({ text: s, tokens: tokenize(s), mentions: norm ? norm.mentions : NO_MENTIONS, profile: p }, cands);
+  } finally {
+    releaseTokens();
+  }
   if (cands.length === 0) return [];
-  return resolve(cands).map((c) => {
-    const [start, end] = toOriginal(norm, c.start, c.end);
-    return { type: c.type as FindingType, start, end, confidence: c.confidence };
-  });
+  const kept = resolve(cands);
+  const findings: Finding[] = [];
+  for (const c of kept) {
+    if (!norm || norm.segNorm.length === 0) findings.push({ type: c.type as FindingType, start: c.start, end: c.end, confidence: c.confidence });
+    else {
+      const [start, end] = toOriginal(norm, c.start, c.end);
+      findings.push({ type: c.type as FindingType, start, end, confidence: c.confidence });
+    }
+  }
+  return findings;
 }

@@ -1,23 +1,50 @@
-/** Word tokeniser shared by the name, address and label detectors. */
-import { isBlank, isLetter, isUpper } from './chars';
+/**
+ * Word tokeniser shared by the name, address and label detectors. Tokens are integer spans of the
+ * normalised text, reused from call to call; their strings are built only when a detector asks.
+ */
+import { isBlank, isLetter, isUpper, lowerCode } from './chars';
+import { hashPair, pairHash1, pairHash2, WordTable } from './word-table';
 
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  lower: string;
+export class Token {
+  start = 0;
+  end = 0;
   /** First letter upper-case. */
-  cap: boolean;
+  cap = false;
   /** Every letter upper-case (THK, KELA). */
-  allCaps: boolean;
+  allCaps = false;
   /** First word of a sentence, line or list item. */
-  sentStart: boolean;
-  /** KIND bits: label or birth word. */
-  kind: number;
+  sentStart = false;
+  /** KIND bits of the lower-cased word (0 for most words). */
+  kind = 0;
+  /** Capitalised words only: hashLower() of the word and a second hash (see hashPair), for look-ups in place. */
+  hash1 = 0;
+  hash2 = 0;
+  /** The normalised text the span points into ('' once screening is over). */
+  src = '';
+  private lowerCache: string | null = null;
+
+  /** The word as written (built on demand). */
+  get text(): string {
+    return this.src.slice(this.start, this.end);
+  }
+
+  /** The word in lower case (built on first use). */
+  get lower(): string {
+    this.lowerCache ??= this.cap ? this.text.toLowerCase() : this.text;
+    return this.lowerCache;
+  }
+
+  set(src: string, start: number, end: number, cap: boolean): void {
+    this.src = src;
+    this.start = start;
+    this.end = end;
+    this.cap = cap;
+    this.lowerCache = null;
+  }
 }
 
-const ABBREVIATIONS = new Set(['s', 'esim', 'n', 'mm', 'ns', 'ts', 'yms', 'tms', 'jne', 'hra', 'rva', 'tri', 'dr', 'mr', 'mrs', 'ms', 'st', 'klo', 'p', 'puh', 'tel', 'ca', 'noin', 'synt', 'f', 'b', 'nr', 'nro', 'no', 'vs', 'etc', 'ym', 'ks', 'vrt', 'prof', 'e', 'd', 'o', 'v', 'kk', 'vk', 'h', 'min']);
+const ABBREVIATIONS = new WordTable(['s', 'esim', 'n', 'mm', 'ns', 'ts', 'yms', 'tms', 'jne', 'hra', 'rva', 'tri', 'dr', 'mr', 'mrs', 'ms', 'st', 'klo', 'p', 'puh', 'tel', 'ca', 'noin', 'synt', 'f', 'b', 'nr', 'nro', 'no', 'vs', 'etc', 'ym', 'ks', 'vrt', 'prof', 'e', 'd', 'o', 'v', 'kk', 'vk', 'h', 'min'].map((w) => [w, 1] as const));
 
 function isSentenceStart(s: string, start: number): boolean {
   let j = start - 1;
@@ -35,64 +62,91 @@ function isSentenceStart(s: string, start: number): boolean {
   // a full stop after an abbreviation or a single digit ("s. 3.4.87", "esim. Kela") does not start a sentence
   let k = j - 1;
   while (k >= 0 && isLetter(s.charCodeAt(k))) k--;
-  const word = s.slice(k + 1, j).toLowerCase();
-  return !(word.length > 0 && ABBREVIATIONS.has(word));
+  return !(j > k + 1 && ABBREVIATIONS.get(s, k + 1, j) !== 0);
 }
+
+/** Token kinds a detector can test as bits instead of comparing strings. */
+export const KIND = {
+  recordLabel: 1, passportLabel: 2, birth: 4,
+  /** Words before a name that say it is a client or relative (asiakas, äiti, herra). */
+  nameContext: 8,
+  /** Greetings and professional roles: the name after them is a colleague's. */
+  greeting: 16,
+  /** "on", "is", "är" between a context word and a name. */
+  filler: 32,
+  /** Words after a name that make it a person's (äiti, asuu, kanssa). */
+  nameAfter: 64,
+  /** Words (and word beginnings) after a capitalised word that make it part of an institution's name. */
+  institution: 128,
+} as const;
+// Set on every registered word so a registered word never has bits 0.
+const TRIGGER = 1 << 30;
 
 // Lower-case words are kept only when some detector looks them up (labels, context and birth words):
 // most words of a message are ordinary lower-case words, and skipping them keeps screening fast.
-// Keys are numbers (length and first letters), so deciding to skip allocates nothing.
-const TRIGGER_KEYS = new Set<number>();
-const TRIGGER_PREFIX_KEYS = new Set<number>();
-const KIND_EXACT = new Map<string, number>();
-// prefix key -> [prefix, kind] pairs sharing those first three letters
-const KIND_PREFIXES = new Map<number, Array<[string, number]>>();
+const exact = new Map<string, number>();
+// key of the first three letters -> prefixes sharing them, and their kinds (parallel arrays)
+const prefixes = new Map<number, { words: string[]; kinds: number[] }>();
+let table: WordTable | null = null;
+// Bit filters on (length, first two letters) and on the first three letters: most words of a message
+// fail them after three code reads, before any hashing.
+const WORD_FILTER = new Uint8Array(1 << 16);
+const PREFIX_FILTER = new Uint8Array(1 << 16);
 
-// Small-integer keys (V8 hashes them without allocating); collisions only let an extra word through.
-function wordKey(len: number, c0: number, c1: number): number {
-  return ((len & 0x1ff) << 20) | ((c0 & 0x3ff) << 10) | (c1 & 0x3ff);
+function wordBucket(len: number, c0: number, c1: number): number {
+  return (Math.imul(Math.imul(len, 0x9e3779b1) ^ c0, 0x85ebca6b) ^ Math.imul(c1, 0xc2b2ae35)) >>> 16;
+}
+
+function prefixBucket(c0: number, c1: number, c2: number): number {
+  return (Math.imul(Math.imul(c0, 0x9e3779b1) ^ c1, 0x85ebca6b) ^ Math.imul(c2, 0xc2b2ae35)) >>> 16;
 }
 
 function prefixKey(c0: number, c1: number, c2: number): number {
   return ((c0 & 0x3ff) << 20) | ((c1 & 0x3ff) << 10) | (c2 & 0x3ff);
 }
 
-/** Token kinds a detector can ask for without comparing strings again. */
-export const KIND = { recordLabel: 1, passportLabel: 2, birth: 4 } as const;
-
-/** Lower-case words a detector needs to see as tokens, optionally tagged with a kind bit. */
+/** Lower-case words a detector needs to see as tokens, optionally tagged with kind bits. */
 export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
   for (const w of words) {
-    TRIGGER_KEYS.add(wordKey(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0));
-    if (kind) KIND_EXACT.set(w, (KIND_EXACT.get(w) ?? 0) | kind);
+    exact.set(w, (exact.get(w) ?? 0) | kind | TRIGGER);
+    WORD_FILTER[wordBucket(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)] = 1;
+  }
+  table = null;
+}
+
+/** Lower-case word beginnings (three letters or more) a detector needs to see: asiakasnumero, asiakasnumerolla. */
+export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void {
+  for (const p of list) {
+    const key = prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
+    PREFIX_FILTER[prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))] = 1;
+    const entries = prefixes.get(key) ?? { words: [], kinds: [] };
+    entries.words.push(p);
+    entries.kinds.push(kind);
+    prefixes.set(key, entries);
   }
 }
 
-/** Lower-case word beginnings a detector needs to see (inflected labels: asiakasnumero, asiakasnumerolla). */
-export function registerTriggerPrefixes(prefixes: Iterable<string>, kind = 0): void {
-  for (const p of prefixes) {
-    TRIGGER_PREFIX_KEYS.add(prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)));
-    if (kind) {
-      const key = prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
-      const list = KIND_PREFIXES.get(key) ?? [];
-      list.push([p, kind]);
-      KIND_PREFIXES.set(key, list);
-    }
+function startsWithLower(s: string, start: number, end: number, p: string): boolean {
+  if (end - start < p.length) return false;
+  for (let k = 0; k < p.length; k++) if (lowerCode(s.charCodeAt(start + k)) !== p.charCodeAt(k)) return false;
+  return true;
+}
+
+/** KIND bits (plus TRIGGER) of the lower-cased s[start, end) (its hashLower() given when `hashed`); 0 when no detector wants the word. */
+function kindOf(s: string, start: number, end: number, hashed: boolean, hash: number): number {
+  const len = end - start;
+  const c0 = lowerCode(s.charCodeAt(start));
+  const c1 = len > 1 ? lowerCode(s.charCodeAt(start + 1)) : 0;
+  let kind = 0;
+  if (WORD_FILTER[wordBucket(len, c0, c1)] === 1) {
+    table ??= new WordTable(exact);
+    kind = hashed ? table.getHashed(hash, s, start, end) : table.get(s, start, end);
   }
-}
-
-function isTrigger(s: string, start: number, end: number): boolean {
-  const c0 = s.charCodeAt(start);
-  const c1 = end - start > 1 ? s.charCodeAt(start + 1) : 0;
-  if (TRIGGER_KEYS.has(wordKey(end - start, c0, c1))) return true;
-  return end - start >= 3 && TRIGGER_PREFIX_KEYS.has(prefixKey(c0, c1, s.charCodeAt(start + 2)));
-}
-
-function kindOf(lower: string): number {
-  let kind = KIND_EXACT.get(lower) ?? 0;
-  if (lower.length >= 3) {
-    const list = KIND_PREFIXES.get(prefixKey(lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)));
-    if (list) for (const [p, k] of list) if (lower.startsWith(p)) kind |= k;
+  if (len >= 3) {
+    const c2 = lowerCode(s.charCodeAt(start + 2));
+    if (PREFIX_FILTER[prefixBucket(c0, c1, c2)] === 0) return kind;
+    const list = prefixes.get(prefixKey(c0, c1, c2));
+    if (list) for (let k = 0; k < list.words.length; k++) if (startsWithLower(s, start, end, list.words[k])) kind |= list.kinds[k] | TRIGGER;
   }
   return kind;
 }
@@ -119,12 +173,30 @@ function letterAt(s: string, i: number): boolean {
   return c < 0x250 ? LETTER_TABLE[c] === 1 : isLetter(c);
 }
 
+let kinds = 0;
+
+/** KIND bits of all tokens of the last tokenize() call together: a detector whose label is absent is skipped. */
+export function tokenKinds(): number {
+  return kinds;
+}
+
+// Token objects and the array holding them are reused by every call: screening allocates no tokens.
+const pool: Token[] = [];
+const tokens: Token[] = [];
+
+function take(n: number): Token {
+  if (n === pool.length) pool.push(new Token());
+  return pool[n];
+}
+
 /**
  * Splits normalised text into word tokens; linear. Capitalised words are always tokens; lower-case
- * words only when registered as triggers or right after one.
+ * words only when registered as triggers or right after one. The returned array and its tokens are
+ * valid until the next call; releaseTokens() drops their hold on the text.
  */
 export function tokenize(s: string): Token[] {
-  const tokens: Token[] = [];
+  let count = 0;
+  kinds = 0;
   const n = s.length;
   let i = 0;
   let keep = 0;
@@ -143,27 +215,32 @@ export function tokenize(s: string): Token[] {
     }
     const first = s.charCodeAt(start);
     const cap = first < 128 ? first >= 65 && first <= 90 : isUpper(first);
-    let trigger = false;
+    if (cap) hashPair(s, start, i);
+    const kind = kindOf(s, start, i, cap, pairHash1);
     if (!cap) {
-      trigger = isTrigger(s, start, i);
-      if (trigger) keep = KEEP_AFTER_TRIGGER;
+      if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else if (keep > 0) keep--;
       else continue;
     }
-    const text = s.slice(start, i);
-    const lower = cap ? text.toLowerCase() : text;
-    tokens.push({
-      start,
-      end: i,
-      text,
-      lower,
-      cap,
-      allCaps: cap && i - start > 1 && allUpper(s, start, i),
-      // only capitalised words need it; the look-back is the costliest part of tokenising
-      sentStart: cap ? isSentenceStart(s, start) : false,
-      // capitalised words: look the kind up only when the lower-cased word could be a trigger
-      kind: trigger || (cap && isTrigger(lower, 0, lower.length)) ? kindOf(lower) : 0,
-    });
+    const t = take(count);
+    t.set(s, start, i, cap);
+    t.allCaps = cap && i - start > 1 && allUpper(s, start, i);
+    // only capitalised words need it; the look-back is the costliest part of tokenising
+    t.sentStart = cap ? isSentenceStart(s, start) : false;
+    t.kind = kind & ~TRIGGER;
+    t.hash1 = cap ? pairHash1 : 0;
+    t.hash2 = cap ? pairHash2 : 0;
+    kinds |= t.kind;
+    if (count < tokens.length) tokens[count] = t;
+    else tokens.push(t);
+    count++;
   }
+  tokens.length = count;
   return tokens;
+}
+
+/** Drops every token's reference to the last message, so no client text stays reachable. */
+export function releaseTokens(): void {
+  for (let k = 0; k < tokens.length; k++) tokens[k].set('', 0, 0, false);
+  // the array keeps its length (setting it to 0 would drop the backing store, reallocated next call)
 }

@@ -1,0 +1,106 @@
+/**
+ * How one word reads as a name: looked up in the name lexicons as written and through its Finnish
+ * base forms, in place in the message (no copies), with the readings that make it ambiguous.
+ */
+import { lowerCode } from './chars';
+import { baseFormsAt, formCodes, formEndsNen } from './finnish-inflection';
+import { LEX, type Lexicons } from './lexicons';
+import type { ScanContext } from './scan-context';
+import type { Token } from './tokens';
+import { hashPair, HashSet, pairHash1, pairHash2 } from './word-table';
+
+/** How a word reads as a name. */
+export interface NameInfo {
+  first: boolean;
+  last: boolean;
+  /** Also an ordinary word, a place or inflected ordinary word: needs context. */
+  ambiguous: boolean;
+  /** A municipality, plain or inflected (asuu Vantaalla, Salossa): only a name with context. */
+  place: boolean;
+  /** Inflected form that is a frequent encyclopedia word (Turun, Karjalan): a place unless context says otherwise. */
+  weak: boolean;
+}
+
+// Words already known NOT to be names, remembered by hash only: no word, and no name, stays in memory.
+const NOT_A_NAME = new HashSet(1 << 16);
+
+/** The token as a name, or null when it cannot be one (remembered, by hash only, for next time). */
+export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
+  const s = ctx.text;
+  let h1 = t.hash1;
+  let h2 = t.hash2;
+  if (!t.cap) {
+    hashPair(s, t.start, t.end);
+    h1 = pairHash1;
+    h2 = pairHash2;
+  }
+  if (NOT_A_NAME.has(h1, h2)) return null;
+  const wf = lex.flags.getHashed(h1, s, t.start, t.end);
+  const info = t.end - t.start < 2 || wf & LEX.notName ? null : classifyWord(s, t.start, t.end, wf, lex);
+  if (!info) NOT_A_NAME.add(h1, h2);
+  return info;
+}
+
+// Letters of one proposed base form, reused.
+const FORM = new Int32Array(64);
+
+/** Classifies the word s[start, end) (wf: its lexicon bits); the word is read in place, never copied. */
+function classifyWord(s: string, start: number, end: number, wf: number, lex: Lexicons): NameInfo | null {
+  const flags = lex.flags;
+  let first = false;
+  let last = false;
+  let ambiguous = (wf & (LEX.common | LEX.englishAmbiguous)) !== 0;
+  let place = false;
+  let weak = false;
+  let nenSurname = false;
+  // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
+  for (let a = start; a < end; ) {
+    let b = a;
+    while (b < end && s.charCodeAt(b) !== 45) b++;
+    const pf = a === start && b === end ? wf : flags.get(s, a, b);
+    if (pf & LEX.notName) return null;
+    let f = (pf & LEX.first) !== 0;
+    let l = (pf & LEX.last) !== 0;
+    if (!f && !l) {
+      const forms = baseFormsAt(s, a, b);
+      for (let k = 0; k < forms; k++) {
+        const len = formCodes(k, FORM);
+        const bfl = flags.getCodes(FORM, len);
+        if (bfl === 0) continue;
+        if (bfl & LEX.municipality) place = true;
+        if (len < 3 || bfl & LEX.notName) continue;
+        const bf = (bfl & LEX.first) !== 0;
+        const bl = (bfl & LEX.last) !== 0;
+        if (bf || bl) {
+          f = f || bf;
+          l = l || bl;
+          const nen = formEndsNen(k);
+          // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
+          if (nen && bl && !(bfl & LEX.common)) nenSurname = true;
+          else if (bfl & (LEX.common | LEX.municipality)) ambiguous = true;
+          // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
+          // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
+          if ((!nen && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
+        }
+      }
+    }
+    if (pf & LEX.municipality) place = true;
+    if (!f && !l) return null;
+    first = first || f;
+    last = last || l;
+    a = b + 1;
+  }
+  if (!first && !last) return null;
+  // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
+  // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
+  const partitiveClash = end - start >= 3 && endsWithSta(s, end) && ((wf & LEX.encyclopedic) !== 0 || flags.get(s, start, end - 3) !== 0);
+  if (nenSurname && partitiveClash) ambiguous = true;
+  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false };
+  return { first, last, ambiguous: ambiguous || place || weak, place, weak };
+}
+
+/** The word ending at `end` ends in -sta or -stä (any case). */
+function endsWithSta(s: string, end: number): boolean {
+  const a = lowerCode(s.charCodeAt(end - 1));
+  return (a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(end - 2)) === 116 && lowerCode(s.charCodeAt(end - 3)) === 115;
+}

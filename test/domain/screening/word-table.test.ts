@@ -1,0 +1,68 @@
+import { baseForms } from '../../../bot/domain/screening/finnish-inflection';
+import { hashLower, hashPair, HashSet, pairHash1, pairHash2, WordTable } from '../../../bot/domain/screening/word-table';
+
+describe('WordTable (look-ups inside the message, no copies)', () => {
+  const table = new WordTable([['äiti', 1], ['asiakas', 2], ['asiakas', 4], ['åsa', 8]]);
+
+  it('finds a word anywhere in a text, in any case, with the bits of every entry for it', () => {
+    const text = 'Kävin ÄITI:n ja Asiakas-käynnillä ÅSA';
+    expect(table.get(text, 6, 10)).toBe(1);
+    expect(table.get(text, 16, 23)).toBe(6);
+    expect(table.get(text, 34, 37)).toBe(8);
+  });
+
+  it('answers 0 for words it does not hold, for prefixes and for longer words', () => {
+    expect(table.get('isä', 0, 3)).toBe(0);
+    expect(table.get('asiakas', 0, 6)).toBe(0);
+    expect(table.get('asiakkaat', 0, 9)).toBe(0);
+    expect(table.getWord('')).toBe(0);
+  });
+
+  it('agrees with the hash it is given', () => {
+    const text = 'rouva Asiakas';
+    expect(table.getHashed(hashLower(text, 6, 13), text, 6, 13)).toBe(6);
+    hashPair(text, 6, 13);
+    expect(pairHash1).toBe(hashLower('asiakas', 0, 7));
+  });
+});
+
+describe('HashSet (remembers words by hash only)', () => {
+  it('holds what was added, forgets everything when cleared and starts over when full', () => {
+    const set = new HashSet(8);
+    hashPair('Kela', 0, 4);
+    const [a, b] = [pairHash1, pairHash2];
+    expect(set.has(a, b)).toBe(false);
+    set.add(a, b);
+    expect(set.has(a, b)).toBe(true);
+    hashPair('kela', 0, 4);
+    expect(set.has(pairHash1, pairHash2)).toBe(true);
+    for (let i = 0; i < 20; i++) {
+      const w = `sana${i}`;
+      hashPair(w, 0, w.length);
+      set.add(pairHash1, pairHash2);
+    }
+    // a full set starts over: the first word is gone, the last one is there
+    expect(set.has(a, b)).toBe(false);
+    hashPair('sana19', 0, 6);
+    expect(set.has(pairHash1, pairHash2)).toBe(true);
+    set.clear();
+    expect(set.has(pairHash1, pairHash2)).toBe(false);
+  });
+});
+
+describe('baseForms', () => {
+  it.each([
+    ['virtaselle', 'virtanen'],
+    ['matin', 'matti'],
+    ['aholassa', 'ahola'],
+    ['lahden', 'lahti'],
+    ['tuomakselle', 'tuomas'],
+    ['korhosta', 'korhonen'],
+  ])('%s proposes %s', (word, base) => {
+    expect(baseForms(word)).toContain(base);
+  });
+
+  it('proposes nothing for short words', () => {
+    expect(baseForms('ja')).toEqual([]);
+  });
+});
