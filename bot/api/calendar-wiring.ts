@@ -11,6 +11,10 @@ import { loadDemoCycles } from '../adapters/calendar/demo-cycles-loader';
 import { TeamsSsoVerifier } from './sso-verifier';
 import { registerCalendarRoutes } from './calendar-routes';
 import { registerTabRoutes } from './tab-routes';
+import { registerTodayRoutes } from './today-routes';
+import { MeetingRepository } from '../adapters/repositories/meeting-repository';
+import { CentreRepository } from '../adapters/repositories/centre-repository';
+import { RoundRepository } from '../adapters/repositories/round-repository';
 import { findProjectRoot } from '../project-root';
 
 /** The calendar service over the store, seeded with the demo cycle on an empty store. */
@@ -18,7 +22,7 @@ export function createCalendarService(store: StateStore, clock: Clock): StoreCal
   return new StoreCalendarService(store, clock, { seed: loadDemoCycles });
 }
 
-/** A route registrar for /api/calendar*, /api/workshops/* and /tab/*. */
+/** A route registrar for /api/calendar*, /api/workshops/*, the tab's /api/meetings/:id/today and /tab/*. */
 export function calendarRoutes(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; calendar?: StoreCalendarService }): (server: Server) => void {
   const { config, store, clock, log } = deps;
   return (server) => {
@@ -30,6 +34,7 @@ export function calendarRoutes(deps: { config: Config; store: StateStore; clock:
       clock,
     });
     registerCalendarRoutes(server, { calendar, auth, clock, log, uidDomain: new URL(config.publicBaseUrl).hostname });
+    registerTodayRoutes(server, { meetings: new MeetingRepository(store), centres: new CentreRepository(store, config.meetingMinutes), rounds: new RoundRepository(store), auth, clock, log });
     registerTabRoutes(server, { distDir: path.join(findProjectRoot(__dirname), 'dist', 'tab') });
   };
 }

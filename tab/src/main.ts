@@ -18,6 +18,7 @@ import { renderLegend, renderList } from './views/list';
 import { renderNextUp } from './views/next-up';
 import { renderWheel } from './views/wheel';
 import { renderToday } from './today/today-view';
+import { fetchSubscribed, renderReminderSwitch } from './views/reminder-switch';
 
 type ViewName = 'wheel' | 'list' | 'today';
 
@@ -30,6 +31,8 @@ interface State {
   next?: WorkshopView;
   coordinator: boolean;
   token?: string;
+  /** The person's reminder subscription; undefined hides the switch (no token, e.g. a plain browser). */
+  reminders?: boolean;
 }
 
 declare global {
@@ -130,7 +133,7 @@ function panel(s: State): HTMLElement {
   const el = h('div', { role: 'tabpanel', id: 'panel', 'aria-labelledby': `tab-${s.view}`, class: `panel panel-${s.view}` });
   if (s.view === 'wheel') el.append(renderWheel(s.lang, s.data, open), renderLegend(s.lang));
   else if (s.view === 'list') el.append(renderList(s.lang, s.data, open));
-  else el.append(renderToday(s.lang, s.host.info.meetingId));
+  else el.append(renderToday(s.lang, s.host.info.meetingId, freshToken));
   return el;
 }
 
@@ -144,6 +147,7 @@ function render(): void {
     add.addEventListener('click', () => openForm({ kind: 'create' }, add));
     footer.append(add);
   }
+  if (s.reminders !== undefined) footer.append(renderReminderSwitch(s.lang, s.reminders, freshToken, (on) => { state.reminders = on; }));
   root.replaceChildren(
     h('header', { class: 'top' }, h('h1', {}, localText(s.data.cycle.title, s.lang)), cycleSwitch(s)),
     h('div', { class: 'layout' },
@@ -187,8 +191,12 @@ async function start(): Promise<void> {
   state.next = await loadNext(state).catch(() => undefined);
   render();
   window.vuoroFirstRenderMs = performance.now();
-  void freshToken().then(fetchIsCoordinator).then((coordinator) => {
+  const token = freshToken();
+  void token.then(fetchIsCoordinator).then((coordinator) => {
     if (coordinator) { state.coordinator = true; render(); }
+  });
+  void token.then((tk) => fetchSubscribed(tk, lang)).then((subscribed) => {
+    if (subscribed !== undefined) { state.reminders = subscribed; render(); }
   });
 }
 

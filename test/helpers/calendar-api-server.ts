@@ -1,8 +1,15 @@
-/** Starts a real restify server on an ephemeral port with the calendar routes, the demo data and a fixed clock. */
+/** Starts a real restify server on an ephemeral port with the tab's API routes, the demo data and a fixed clock. */
 import * as restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { registerCalendarRoutes } from '../../bot/api/calendar-routes';
 import { registerTabRoutes } from '../../bot/api/tab-routes';
+import { registerTodayRoutes } from '../../bot/api/today-routes';
+import { registerReminderRoutes } from '../../bot/api/reminder-routes';
+import { MeetingRepository } from '../../bot/adapters/repositories/meeting-repository';
+import { CentreRepository } from '../../bot/adapters/repositories/centre-repository';
+import { RoundRepository } from '../../bot/adapters/repositories/round-repository';
+import { ReminderRepository } from '../../bot/adapters/reminders/reminder-repository';
+import { createLogger } from '../../bot/logger';
 import { TeamsSsoVerifier } from '../../bot/api/sso-verifier';
 import { StoreCalendarService } from '../../bot/adapters/calendar/store-calendar-service';
 import { loadDemoCycles } from '../../bot/adapters/calendar/demo-cycles-loader';
@@ -28,6 +35,9 @@ export async function startCalendarServer(now: number, tabDistDir?: string): Pro
   const auth = new TeamsSsoVerifier({ tenantIds: [TENANT], audiences: [AUDIENCE, APP_ID], coordinators: [COORDINATOR_OID], clock });
   const server = restify.createServer({ handleUncaughtExceptions: false } as restify.ServerOptions);
   registerCalendarRoutes(server, { calendar, auth, clock });
+  // The tab's other reads and writes: the Today view and the reminders switch.
+  registerTodayRoutes(server, { meetings: new MeetingRepository(store), centres: new CentreRepository(store, 60), rounds: new RoundRepository(store), auth, clock });
+  registerReminderRoutes(server, { repo: new ReminderRepository(store), auth, clock, log: createLogger('silent') });
   if (tabDistDir) registerTabRoutes(server, { distDir: tabDistDir });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
