@@ -38,6 +38,8 @@ export interface Config {
   readonly publicBaseUrl: string;
   /** Tab single sign-on: accepted token audiences and the workshop coordinators' Entra object ids. */
   readonly sso: { readonly audiences: readonly string[]; readonly coordinators: readonly string[] };
+  /** Chat safety net: mark flagged messages with a Graph policy violation (needs Chat.UpdatePolicyViolation.All). */
+  readonly screening: { readonly graphDlp: boolean };
 }
 
 /** Raised with the name of the offending variable; index.ts prints it and exits. */
@@ -128,6 +130,7 @@ export function loadConfig(env: Env): Config {
       audiences: audiences.length ? audiences : [`api://${new URL(publicBaseUrl).host}/${ssoAppId}`, ssoAppId],
       coordinators,
     },
+    screening: { graphDlp: oneOf(env, 'VUORO_GRAPH_DLP', ['on', 'off'] as const, 'off') === 'on' },
   };
   return deepFreeze(config);
 }
@@ -146,4 +149,5 @@ export const CONFIG_VARIABLES = [
   'VUORO_STORAGE', 'VUORO_DATA_DIR', 'AZURE_STORAGE_CONNECTION_STRING', 'VUORO_BLOB_ACCOUNT_URL',
   'VUORO_BLOB_CONTAINER', 'VUORO_ALLOWED_TENANTS', 'VUORO_MEETING_MINUTES', 'VUORO_LOG_LEVEL',
   'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS',
+  'VUORO_GRAPH_DLP',
 ] as const;

@@ -97,6 +97,13 @@ param ssoAudiences array = []
 ])
 param logLevel string = 'info'
 
+@description('Chat safety net: block messages holding client identifiers with a Graph policy violation (VUORO_GRAPH_DLP). Turn on only after an admin has granted the app Chat.UpdatePolicyViolation.All (and ChannelMessage.UpdatePolicyViolation.All for channel meetings); otherwise Vuoro warns the sender and the chair.')
+@allowed([
+  'on'
+  'off'
+])
+param graphDlp string = 'off'
+
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 @maxValue(730)
@@ -178,6 +185,7 @@ module webApp 'modules/web-app.bicep' = {
     customHostName: customHostName
     coordinatorIds: coordinatorIds
     ssoAudiences: ssoAudiences
+    graphDlp: graphDlp
   }
 }
 

@@ -68,6 +68,9 @@ param coordinatorIds array
 @description('Accepted tab SSO token audiences (VUORO_SSO_AUDIENCE); empty derives them.')
 param ssoAudiences array
 
+@description('Chat safety net through Graph policy violations, on or off (VUORO_GRAPH_DLP).')
+param graphDlp string
+
 @description('Custom host name bound to the app (e.g. vuoro.example.fi); empty uses the default azurewebsites.net host.')
 param customHostName string
 
@@ -132,6 +135,7 @@ var appSettings = {
   VUORO_LOG_LEVEL: logLevel
   VUORO_COORDINATORS: join(coordinatorIds, ',')
   VUORO_SSO_AUDIENCE: join(ssoAudiences, ',')
+  VUORO_GRAPH_DLP: graphDlp
   // Read by the platform.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
