@@ -15,6 +15,14 @@ import { IntakeHandlers } from './handlers/intake-handlers';
 import { InstallHandlers } from './handlers/install-handlers';
 import { CommandHandlers } from './handlers/command-handlers';
 import { INTAKE_VERBS } from './cards/intake-card';
+import { ScreeningRepository } from './adapters/repositories/screening-repository';
+import { GraphDlp } from './adapters/graph/dlp-client';
+import type { GraphAccess } from './adapters/graph/graph-credential';
+import { ChatScreeningHandlers } from './handlers/chat-screening-handlers';
+import { ScreeningSettingsHandlers } from './handlers/screening-settings-handlers';
+import { SHARE_CASE_COMMAND, ShareCaseHandlers } from './handlers/share-case-handlers';
+import { PrivateNotices } from './handlers/private-notices';
+import { OutboundGuard } from './handlers/outbound-guard';
 import { t, langFromLocale } from './i18n';
 
 /** The wired bot: the adapter that speaks HTTP and the application that routes turns. */
@@ -38,9 +46,10 @@ export function createAdapter(config: Config): VuoroAdapter {
 }
 
 /** Builds the application with all routes. */
-export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger }): Bot {
+export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; graph?: GraphAccess }): Bot {
   const { config, store, clock, log } = deps;
   const adapter = createAdapter(config);
+  adapter.use(new OutboundGuard(log));
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.auth.appId || undefined,
@@ -48,9 +57,17 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const intake = new IntakeHandlers({ meetings: new MeetingRepository(store), centres: new CentreRepository(store, config.meetingMinutes), clock, log });
+  const meetings = new MeetingRepository(store);
+  const centres = new CentreRepository(store, config.meetingMinutes);
+  const screening = new ScreeningRepository(store);
+  const intake = new IntakeHandlers({ meetings, centres, clock, log });
   const install = new InstallHandlers({ store, log });
-  const commands = new CommandHandlers({ intake, log });
+  const dlp = config.screening.graphDlp && deps.graph ? new GraphDlp(deps.graph) : undefined;
+  if (config.screening.graphDlp && !dlp) log.warn({ event: 'screening.graph_unavailable' }, 'VUORO_GRAPH_DLP is on but there is no Graph credential; warning instead of blocking');
+  const chatScreening = new ChatScreeningHandlers({ centres, meetings, screening, dlp, notices: new PrivateNotices({ publicBaseUrl: config.publicBaseUrl, log }), publicBaseUrl: config.publicBaseUrl, log });
+  const settings = new ScreeningSettingsHandlers({ centres, meetings, graphBlocking: Boolean(dlp), log });
+  const commands = new CommandHandlers({ intake, screening: chatScreening, settings, log });
+  const share = new ShareCaseHandlers({ meetings, screening, log });
 
   app.conversationUpdate('membersAdded', (context) => install.membersAdded(context));
   app.activity(ActivityTypes.InstallationUpdate, (context) => install.installed(context));
@@ -59,6 +76,10 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   app.adaptiveCards.actionExecute(INTAKE_VERBS.refresh, (context) => intake.refresh(context));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.close, (context) => intake.close(context));
   app.activity(ActivityTypes.Message, (context) => commands.message(context));
+  app.messageEventUpdate('editMessage', (context) => chatScreening.edit(context));
+  app.messageEventUpdate('undeleteMessage', (context) => chatScreening.edit(context));
+  app.messageExtensions.fetchTask(SHARE_CASE_COMMAND, (context) => share.fetchTask(context));
+  app.messageExtensions.submitAction<Record<string, unknown>>(SHARE_CASE_COMMAND, (context, _state, data) => share.submitAction(context, data));
 
   app.error(async (context: TurnContext, err: Error) => {
     log.error({ event: 'turn.failed', activityType: context.activity?.type, conversationId: context.activity?.conversation?.id, ...errorFields(err) }, 'turn failed');

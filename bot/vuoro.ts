@@ -11,6 +11,8 @@ import { createBot } from './app';
 import { createServer } from './server';
 import { createStore } from './adapters/storage/create-store';
 import { calendarRoutes } from './api/calendar-wiring';
+import { screeningNoticeRoute } from './api/screening-notice-route';
+import { GraphAccess, graphCredential } from './adapters/graph/graph-credential';
 
 /** A running Vuoro. */
 export interface RunningVuoro {
@@ -23,13 +25,13 @@ export interface RunningVuoro {
 }
 
 /** Starts Vuoro with `config`; parts can be replaced (tests inject a clock or a store). */
-export async function startVuoro(config: Config, parts: { log?: Logger; clock?: Clock; store?: StateStore } = {}): Promise<RunningVuoro> {
+export async function startVuoro(config: Config, parts: { log?: Logger; clock?: Clock; store?: StateStore; graph?: GraphAccess } = {}): Promise<RunningVuoro> {
   const log = parts.log ?? createLogger(config.logLevel);
   const clock = parts.clock ?? systemClock;
   const store = parts.store ?? createStore(config.storage, { managedIdentityClientId: config.managedIdentityClientId });
   await store.ping();
-  const bot = createBot({ config, store, clock, log });
-  const server = createServer({ bot, store, log, routes: [calendarRoutes({ config, store, clock, log })] });
+  const bot = createBot({ config, store, clock, log, graph: parts.graph ?? graphCredential(config) });
+  const server = createServer({ bot, store, log, routes: [calendarRoutes({ config, store, clock, log }), screeningNoticeRoute] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

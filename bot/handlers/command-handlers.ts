@@ -8,13 +8,19 @@ import { Logger } from '../logger';
 import { parseCommand } from './commands';
 import { IntakeHandlers } from './intake-handlers';
 import { turnInfo } from './turn-info';
+import { ChatScreeningHandlers } from './chat-screening-handlers';
+import { ScreeningSettingsHandlers } from './screening-settings-handlers';
 
 /** Routes a message addressed to Vuoro to the right handler. */
 export class CommandHandlers {
-  constructor(private readonly deps: { intake: IntakeHandlers; log: Logger }) {}
+  constructor(private readonly deps: { intake: IntakeHandlers; screening: ChatScreeningHandlers; settings: ScreeningSettingsHandlers; log: Logger }) {}
 
-  /** Handles one message to the bot. */
+  /**
+   * Handles every message Vuoro receives. Each is screened first; only a clean message addressed
+   * to Vuoro (a mention, or a one-to-one chat) is read as a command.
+   */
   async message(context: TurnContext): Promise<void> {
+    if ((await this.deps.screening.message(context)) !== 'act') return;
     const info = turnInfo(context);
     const command = parseCommand(context.activity.text);
     this.deps.log.info({ event: 'command', command: command.id, conversationId: info.conversationId }, 'command received');
@@ -26,6 +32,9 @@ export class CommandHandlers {
         return;
       case 'length':
         await context.sendActivity(await this.deps.intake.setLength(context, command.args[0]));
+        return;
+      case 'screening':
+        await context.sendActivity(await this.deps.settings.command(context, command.mode));
         return;
       case 'help':
       case 'empty':

@@ -3,20 +3,22 @@
  * rest are arguments (numbers only: commands never take client text).
  */
 import { plainText } from './message-text';
+import { ScreeningMode, parseScreeningMode } from '../domain/meeting-screening';
 
 /** What a chat command asks Vuoro to do. */
-export type CommandId = 'start' | 'close' | 'help' | 'length';
+export type CommandId = 'start' | 'close' | 'help' | 'length' | 'screening';
 
 const WORDS: Record<string, CommandId> = {
   aloita: 'start', start: 'start', 'börja': 'start', borja: 'start',
   sulje: 'close', close: 'close', 'stäng': 'close', stang: 'close',
   ohje: 'help', help: 'help', 'hjälp': 'help', hjalp: 'help', apua: 'help', '?': 'help',
   kesto: 'length', length: 'length', 'längd': 'length', langd: 'length',
+  seulonta: 'screening', granskning: 'screening', screening: 'screening',
 };
 
 /** A parsed command; `unknown` keeps only the word's length class, never the word itself. */
 export type Command =
-  | { id: CommandId; args: number[] }
+  | { id: CommandId; args: number[]; mode?: ScreeningMode }
   | { id: 'unknown' }
   | { id: 'empty' };
 
@@ -28,5 +30,7 @@ export function parseCommand(text: string | undefined): Command {
   const id = WORDS[word.replace(/[.!,:;]+$/, '')];
   if (!id) return { id: 'unknown' };
   const args = rest.map((r) => r.replace(/[^\d]/g, '')).filter(Boolean).map(Number);
+  // The screening command's argument is one of a fixed set of words, never free text.
+  if (id === 'screening') return { id, args, mode: parseScreeningMode(rest[0]) };
   return { id, args };
 }

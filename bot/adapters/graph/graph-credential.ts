@@ -5,8 +5,14 @@
 import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { Config } from '../../config';
 
-/** The credential and whether it can ask for tokens of other tenants; undefined in local mode. */
-export function graphCredential(config: Config): { credential: TokenCredential; perTenantTokens: boolean } | undefined {
+/** A Graph credential and whether it can ask for tokens of other tenants. */
+export interface GraphAccess {
+  credential: TokenCredential;
+  perTenantTokens: boolean;
+}
+
+/** The configured Graph access; undefined in local mode. */
+export function graphCredential(config: Config): GraphAccess | undefined {
   const { auth } = config;
   if (auth.mode === 'secret') {
     const credential = new ClientSecretCredential(auth.tenantId || 'organizations', auth.appId, auth.appPassword, { additionallyAllowedTenants: ['*'] });
