@@ -5,7 +5,7 @@
  * or when Graph fails, its sender and the chair are told privately. Only counts are kept.
  */
 import { TurnContext } from 'botbuilder';
-import { DEFAULT_SCREENING_MODE, ScreeningOutcome, safetyNetAction, typesFound } from '../domain/meeting-screening';
+import { DEFAULT_SCREENING_MODE, ScreeningMode, ScreeningOutcome, safetyNetAction, typesFound } from '../domain/meeting-screening';
 import { CentreRepository } from '../adapters/repositories/centre-repository';
 import { MeetingRepository } from '../adapters/repositories/meeting-repository';
 import { ScreeningRepository } from '../adapters/repositories/screening-repository';
@@ -51,6 +51,8 @@ export function messageLocation(context: TurnContext): MessageLocation | undefin
 
 /** Screens chat messages and edits and acts on findings. */
 export class ChatScreeningHandlers {
+  private readonly chatNoticeSent = new WeakSet<TurnContext>();
+
   constructor(private readonly deps: ChatScreeningDeps) {}
 
   /**
@@ -68,13 +70,12 @@ export class ChatScreeningHandlers {
       await this.count(info, verdict, 'clean');
       return addressed ? 'act' : 'ignore';
     }
-    const outcome = personal ? 'stopped' : await this.safetyNet(context, info, verdict, mode, addressed);
-    if (addressed) {
-      const types = typesFound(verdict.found).map((x) => t(info.lang, `screening.type.${x}`)).join(', ');
-      const text = t(info.lang, 'screening.mention.refused', { types });
-      const route = personal ? 'none' : await this.deps.notices.send(context, info, this.sender(context), { kind: 'sender', lang: info.lang, types: typesFound(verdict.found) });
-      if (route === 'none') await context.sendActivity(text);
+    if (personal) {
+      await context.sendActivity(this.refusalText(info, verdict));
+      await this.count(info, verdict, 'stopped');
+      return 'refused';
     }
+    const outcome = await this.safetyNet(context, info, verdict, mode, addressed);
     await this.count(info, verdict, addressed && outcome === 'ignored' ? 'stopped' : outcome);
     return addressed ? 'refused' : 'ignore';
   }
@@ -93,17 +94,23 @@ export class ChatScreeningHandlers {
     return { mri: context.activity.from?.id ?? '', aadObjectId: context.activity.from?.aadObjectId };
   }
 
-  private async safetyNet(context: TurnContext, info: TurnInfo, verdict: MessageVerdict, mode: 'block' | 'warn' | 'off', senderToldElsewhere: boolean): Promise<ScreeningOutcome> {
+  /**
+   * Blocks (where chosen and possible) or warns. The Graph call goes first so the message is hidden
+   * as soon as possible; a refused mention always tells its sender, whatever the setting.
+   */
+  private async safetyNet(context: TurnContext, info: TurnInfo, verdict: MessageVerdict, mode: ScreeningMode, refusal: boolean): Promise<ScreeningOutcome> {
     const action = safetyNetAction(mode, Boolean(this.deps.dlp));
-    if (action === 'none') return 'ignored';
     const types = typesFound(verdict.found);
-    if (action === 'block') {
-      const result = await this.block(context, info, types);
-      if (result?.ok) return 'blocked';
-    }
-    if (!senderToldElsewhere) await this.warnSender(context, info, types);
-    await this.warnChair(context, info, types);
-    return 'warned';
+    let outcome: ScreeningOutcome = action === 'none' ? 'ignored' : 'warned';
+    if (action === 'block' && (await this.block(context, info, types))?.ok) outcome = 'blocked';
+    if (refusal || outcome === 'warned') await this.tellSender(context, info, verdict, refusal);
+    if (outcome === 'warned') await this.warnChair(context, info, types);
+    return outcome;
+  }
+
+  private refusalText(info: TurnInfo, verdict: MessageVerdict): string {
+    const types = typesFound(verdict.found).map((x) => t(info.lang, `screening.type.${x}`)).join(', ');
+    return t(info.lang, 'screening.mention.refused', { types });
   }
 
   private async block(context: TurnContext, info: TurnInfo, types: readonly string[]): Promise<BlockResult | undefined> {
@@ -121,9 +128,13 @@ export class ChatScreeningHandlers {
     return result;
   }
 
-  private async warnSender(context: TurnContext, info: TurnInfo, types: readonly string[]): Promise<void> {
-    const route = await this.deps.notices.send(context, info, this.sender(context), { kind: 'sender', lang: info.lang, types });
-    if (route === 'none') await this.chatNotice(context, info);
+  /** Privately where possible; otherwise in the chat, still without quoting anything. */
+  private async tellSender(context: TurnContext, info: TurnInfo, verdict: MessageVerdict, refusal: boolean): Promise<void> {
+    const route = await this.deps.notices.send(context, info, this.sender(context), { kind: 'sender', lang: info.lang, types: typesFound(verdict.found) });
+    if (route !== 'none') return;
+    if (!refusal) return this.chatNotice(context, info);
+    this.chatNoticeSent.add(context); // the refusal in the chat serves as the notice
+    await context.sendActivity(this.refusalText(info, verdict));
   }
 
   private async warnChair(context: TurnContext, info: TurnInfo, types: readonly string[]): Promise<void> {
@@ -134,7 +145,6 @@ export class ChatScreeningHandlers {
     if (route === 'none') await this.chatNotice(context, info);
   }
 
-  private chatNoticeSent = new WeakSet<TurnContext>();
 
   /** The last resort: a notice in the chat itself, naming nobody and quoting nothing (once per turn). */
   private async chatNotice(context: TurnContext, info: TurnInfo): Promise<void> {

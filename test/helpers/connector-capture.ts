@@ -20,6 +20,10 @@ export interface ConnectorCapture {
   requests: Captured[];
   /** Role returned for GET /v1/meetings/{id}/participants/{aadId}. */
   roles: Map<string, string>;
+  /** Entra object id of the organiser returned by GET /v1/meetings/{id}; unset answers 404. */
+  organizer?: string;
+  /** Requests to answer with an error status instead (first match wins). */
+  failures: Array<{ method: string; path: RegExp; status: number }>;
   /** Waits until `count` requests matching `filter` have arrived. */
   waitFor(filter: (c: Captured) => boolean, count?: number, timeoutMs?: number): Promise<Captured[]>;
   close(): Promise<void>;
@@ -43,8 +47,34 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
       }
       const path = decodeURIComponent((req.url ?? '').split('?')[0]);
       requests.push({ method: req.method ?? '', path, body });
-      const participant = /^\/v1\/meetings\/[^/]+\/participants\/([^/]+)$/.exec(path);
       res.setHeader('Content-Type', 'application/json');
+      const failure = capture.failures.find((f) => f.method === req.method && f.path.test(path));
+      if (failure) {
+        res.statusCode = failure.status;
+        res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'simulated' } }));
+        return;
+      }
+      const meetingInfo = /^\/v1\/meetings\/([^/]+)$/.exec(path);
+      if (meetingInfo && req.method === 'GET') {
+        if (!capture.organizer) {
+          res.statusCode = 404;
+          res.end(JSON.stringify({ error: { code: 'NotFound' } }));
+          return;
+        }
+        res.end(JSON.stringify({ details: { id: meetingInfo[1], type: 'Scheduled' }, conversation: { id: 'c', isGroup: true }, organizer: { id: `29:${capture.organizer}`, aadObjectId: capture.organizer } }));
+        return;
+      }
+      if (/^\/v1\/meetings\/[^/]+\/notification$/.test(path)) {
+        res.statusCode = 202;
+        res.end();
+        return;
+      }
+      if (path === '/v3/conversations' && req.method === 'POST') {
+        res.statusCode = 201;
+        res.end(JSON.stringify({ id: `a:personal-${++seq}` }));
+        return;
+      }
+      const participant = /^\/v1\/meetings\/[^/]+\/participants\/([^/]+)$/.exec(path);
       if (participant) {
         const role = roles.get(participant[1]) ?? 'Attendee';
         res.end(JSON.stringify({ user: { id: `29:${participant[1]}`, aadObjectId: participant[1] }, meeting: { role, inMeeting: true }, conversation: { id: 'c' } }));
@@ -55,10 +85,11 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const capture: ConnectorCapture = {
     url: `http://127.0.0.1:${port}/`,
     requests,
     roles,
+    failures: [],
     async waitFor(filter, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -74,6 +105,7 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
         server.closeAllConnections();
       }),
   };
+  return capture;
 }
 
 /** All text in a card or message: TextBlocks, facts, choices and button titles, for assertions. */
