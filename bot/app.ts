@@ -23,6 +23,7 @@ import { ScreeningSettingsHandlers } from './handlers/screening-settings-handler
 import { SHARE_CASE_COMMAND, ShareCaseHandlers } from './handlers/share-case-handlers';
 import { PrivateNotices } from './handlers/private-notices';
 import { OutboundGuard } from './handlers/outbound-guard';
+import { screen } from './domain/screening';
 import { t, langFromLocale } from './i18n';
 
 /** The wired bot: the adapter that speaks HTTP and the application that routes turns. */
@@ -45,11 +46,20 @@ export function createAdapter(config: Config): VuoroAdapter {
   return new VuoroAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
 
+/**
+ * The screener builds its lexicons on first use (most of a second); do it at start-up so the first
+ * chat message is screened, and blocked, as fast as the rest. The sample is synthetic.
+ */
+function warmUpScreener(): void {
+  screen('Warm-up: Matti Meikäläinen, 010203A123B, 040 1234567, Mannerheimintie 1, 00100 Helsinki');
+}
+
 /** Builds the application with all routes. */
 export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; graph?: GraphAccess }): Bot {
   const { config, store, clock, log } = deps;
   const adapter = createAdapter(config);
   adapter.use(new OutboundGuard(log));
+  warmUpScreener();
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.auth.appId || undefined,
