@@ -156,7 +156,7 @@ export class ChatScreeningHandlers {
   private async count(info: TurnInfo, verdict: MessageVerdict, outcome: ScreeningOutcome): Promise<void> {
     try {
       const counts = await this.deps.screening.record(info.meetingId, verdict.found, outcome);
-      if (verdict.flagged) {
+      if (verdict.flagged && counts) {
         this.deps.log.info({ event: 'screening.flagged', meetingId: info.meetingId, outcome, found: typesCount(verdict), totals: { screened: counts.screened, flagged: counts.flagged, blocked: counts.blocked, warned: counts.warned, stopped: counts.stopped } }, 'identifiers found');
       }
     } catch (err) {

@@ -50,3 +50,10 @@ export function addScreening(counts: ScreeningCounts, found: Record<FindingType,
 export function typesFound(found: Record<FindingType, number>): FindingType[] {
   return FINDING_TYPES.filter((t) => (found[t] ?? 0) > 0);
 }
+
+/** The sum of two counts (batches of clean messages are added in one write). */
+export function mergeCounts(a: ScreeningCounts, b: ScreeningCounts): ScreeningCounts {
+  const byType = { ...emptyCounts().byType };
+  for (const type of FINDING_TYPES) byType[type] = (a.byType[type] ?? 0) + (b.byType[type] ?? 0);
+  return { screened: a.screened + b.screened, flagged: a.flagged + b.flagged, blocked: a.blocked + b.blocked, warned: a.warned + b.warned, stopped: a.stopped + b.stopped, byType };
+}
