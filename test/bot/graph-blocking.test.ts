@@ -158,6 +158,7 @@ describe('falling back to warnings when Graph fails', () => {
     expect(seen).toHaveLength(2);
     expect(seen[1].at - seen[0].at).toBeGreaterThanOrEqual(990);
     expect(connector.requests.filter(notifications)).toEqual([]);
+    expect(connector.requests.filter((c) => c.body.type === 'typing')).toEqual([]); // a slow turn shows no "Vuoro is typing"
     expect(await counts('g-429')).toEqual(expect.objectContaining({ blocked: 1, warned: 0 }));
   });
 
@@ -166,7 +167,7 @@ describe('falling back to warnings when Graph fails', () => {
     const seen = serveGraph(chatPath('g-429-long', id), [[429, { 'Retry-After': '120' }], [200]]);
     const started = Date.now();
     await vuoro.send(chatMessage({ serviceUrl: connector.url, meeting: 'g-429-long', user: SANNA }, `<p>${HETU}</p>`, id));
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(5000); // not the 120 s asked for
     expect(seen).toHaveLength(1);
     await expectWarned('g-429-long');
   });

@@ -20,7 +20,8 @@ afterEach(async () => {
 });
 
 const HETU = '131052-308T';
-const posts = (c: Captured) => c.method === 'POST' && /^\/v3\/conversations\/19:.+\/activities/.test(c.path);
+// Messages only: botbuilder may send a typing indicator when a turn is slow (a loaded test machine).
+const posts = (c: Captured) => c.method === 'POST' && /^\/v3\/conversations\/19:.+\/activities/.test(c.path) && c.body.type !== 'typing';
 const notifications = (c: Captured) => c.method === 'POST' && /^\/v1\/meetings\/[^/]+\/notification$/.test(c.path);
 const personalChats = (c: Captured) => c.method === 'POST' && c.path === '/v3/conversations';
 const CHAIR = '6b9c0b1e-0000-4000-8000-00000000a001';
@@ -57,7 +58,7 @@ describe('share a case (message extension)', () => {
     const description = `Asiakas on 72-vuotias.\nHetu ${HETU}, soita 040 1234567.`;
     const started = Date.now();
     const res = await vuoro.send(composeSubmit(scene, { action: 'share', kind: 'client_case', service: 'older_people', description, question: 'Kuka koordinoi?' }));
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(3000); // Teams waits about 5 s for a message extension; alone this takes a few ms
     const card = dialogOf(res);
     const shown = visibleText({ body: (card.body as Array<Record<string, unknown>>).filter((e) => e.type === 'TextBlock') });
     expect(shown).toContain('Kuvaus: henkilötunnus, rivi 2');
