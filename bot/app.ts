@@ -73,6 +73,9 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   const intake = new IntakeHandlers({ meetings, centres, clock, log });
   const install = new InstallHandlers({ store, log });
   const dlp = config.screening.graphDlp && deps.graph ? new GraphDlp(deps.graph) : undefined;
+  if (dlp && config.allowedTenants.length) {
+    void dlp.warmUp(config.allowedTenants).then((tokens) => log.info({ event: 'screening.graph_ready', tenants: config.allowedTenants.length, tokens }, 'Graph tokens fetched'));
+  }
   if (config.screening.graphDlp && !dlp) log.warn({ event: 'screening.graph_unavailable' }, 'VUORO_GRAPH_DLP is on but there is no Graph credential; warning instead of blocking');
   const chatScreening = new ChatScreeningHandlers({ centres, meetings, screening, dlp, notices: new PrivateNotices({ publicBaseUrl: config.publicBaseUrl, log }), publicBaseUrl: config.publicBaseUrl, log });
   const settings = new ScreeningSettingsHandlers({ centres, meetings, graphBlocking: Boolean(dlp), log });

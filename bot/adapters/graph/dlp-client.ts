@@ -75,6 +75,16 @@ export class GraphDlp {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
   }
 
+  /**
+   * Fetches (and caches) tokens for the tenants served, so that the first flagged message of the
+   * day is not delayed by sign-in round trips. Failures are left for the real call to report.
+   */
+  async warmUp(tenantIds: readonly string[]): Promise<number> {
+    const tenants = this.options.perTenantTokens ? tenantIds : tenantIds.slice(0, 1);
+    const results = await Promise.allSettled(tenants.map((tenantId) => this.options.credential.getToken(SCOPE, this.options.perTenantTokens ? { tenantId } : undefined)));
+    return results.filter((r) => r.status === 'fulfilled' && r.value).length;
+  }
+
   /** Blocks the message; on 429 waits Retry-After once if it is short enough. */
   async block(tenantId: string | undefined, loc: MessageLocation, tip: PolicyTip): Promise<BlockResult> {
     const body = policyViolationBody(tip);
