@@ -24,6 +24,12 @@ import { SHARE_CASE_COMMAND, ShareCaseHandlers } from './handlers/share-case-han
 import { PrivateNotices } from './handlers/private-notices';
 import { OutboundGuard } from './handlers/outbound-guard';
 import { screen } from './domain/screening';
+import { ROUND_VERB_PATTERN } from './cards/round-status-card';
+import { DurableScheduler } from './adapters/scheduler/durable-scheduler';
+import { RoundRepository } from './adapters/repositories/round-repository';
+import { StatsRepository } from './adapters/repositories/stats-repository';
+import { RoundHandlers } from './handlers/round-handlers';
+import { RoundStatusUpdates } from './handlers/round-status-updates';
 import { t, langFromLocale } from './i18n';
 
 /** The wired bot: the adapter that speaks HTTP and the application that routes turns. */
@@ -54,9 +60,12 @@ function warmUpScreener(): void {
   screen('Warm-up: Matti Meikäläinen, 010203A123B, 040 1234567, Mannerheimintie 1, 00100 Helsinki');
 }
 
-/** Builds the application with all routes. */
-export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; graph?: GraphAccess }): Bot {
-  const { config, store, clock, log } = deps;
+/** The zone meeting times are shown in and statistics are dated by. */
+export const MEETING_TIME_ZONE = 'Europe/Helsinki';
+
+/** Builds the application with all routes; round status updates are registered on `scheduler`. */
+export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; scheduler: DurableScheduler; graph?: GraphAccess }): Bot {
+  const { config, store, clock, log, scheduler } = deps;
   const adapter = createAdapter(config);
   adapter.use(new OutboundGuard(log));
   warmUpScreener();
@@ -69,9 +78,15 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   });
   const meetings = new MeetingRepository(store);
   const centres = new CentreRepository(store, config.meetingMinutes);
-  const screening = new ScreeningRepository(store);
+  const rounds = new RoundRepository(store);
   const intake = new IntakeHandlers({ meetings, centres, clock, log });
   const install = new InstallHandlers({ store, log });
+  const status = new RoundStatusUpdates({
+    adapter, botAppId: config.auth.appId, meetings, rounds, scheduler, clock, log, publicBaseUrl: config.publicBaseUrl, timeZone: MEETING_TIME_ZONE,
+  });
+  status.register();
+  const round = new RoundHandlers({ meetings, centres, rounds, stats: new StatsRepository(store), status, intake, clock, log, timeZone: MEETING_TIME_ZONE });
+  const screening = new ScreeningRepository(store);
   const dlp = config.screening.graphDlp && deps.graph ? new GraphDlp(deps.graph) : undefined;
   if (dlp && config.allowedTenants.length) {
     void dlp.warmUp(config.allowedTenants).then((tokens) => log.info({ event: 'screening.graph_ready', tenants: config.allowedTenants.length, tokens }, 'Graph tokens fetched'));
@@ -79,15 +94,17 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   if (config.screening.graphDlp && !dlp) log.warn({ event: 'screening.graph_unavailable' }, 'VUORO_GRAPH_DLP is on but there is no Graph credential; warning instead of blocking');
   const chatScreening = new ChatScreeningHandlers({ centres, meetings, screening, dlp, notices: new PrivateNotices({ publicBaseUrl: config.publicBaseUrl, log }), publicBaseUrl: config.publicBaseUrl, log });
   const settings = new ScreeningSettingsHandlers({ centres, meetings, graphBlocking: Boolean(dlp), log });
-  const commands = new CommandHandlers({ intake, screening: chatScreening, settings, log });
+  const commands = new CommandHandlers({ intake, round, screening: chatScreening, settings, log });
   const share = new ShareCaseHandlers({ meetings, screening, log });
 
   app.conversationUpdate('membersAdded', (context) => install.membersAdded(context));
   app.activity(ActivityTypes.InstallationUpdate, (context) => install.installed(context));
-  app.meetings.start((context) => intake.start(context, false));
+  app.meetings.start((context) => intake.start(context, 'event'));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.answer, (context, _state, data) => intake.answer(context, data));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.refresh, (context) => intake.refresh(context));
   app.adaptiveCards.actionExecute(INTAKE_VERBS.close, (context) => intake.close(context));
+  app.adaptiveCards.actionExecute(ROUND_VERB_PATTERN, (context, _state, data) => round.action(context, String(context.activity.value?.action?.verb ?? ''), data));
+  app.meetings.end((context) => round.meetingEnded(context));
   app.activity(ActivityTypes.Message, (context) => commands.message(context));
   app.messageEventUpdate('editMessage', (context) => chatScreening.edit(context));
   app.messageEventUpdate('undeleteMessage', (context) => chatScreening.edit(context));

@@ -38,6 +38,8 @@ export interface Config {
   readonly publicBaseUrl: string;
   /** Tab single sign-on: accepted token audiences and the workshop coordinators' Entra object ids. */
   readonly sso: { readonly audiences: readonly string[]; readonly coordinators: readonly string[] };
+  /** Bearer key for GET /api/stats; empty: refused in production, loopback only in local mode. */
+  readonly statsKey: string;
   /** Chat safety net: mark flagged messages with a Graph policy violation (needs Chat.UpdatePolicyViolation.All). */
   readonly screening: { readonly graphDlp: boolean };
 }
@@ -115,6 +117,8 @@ export function loadConfig(env: Env): Config {
   const coordinators = list(env, 'VUORO_COORDINATORS');
   const badCoordinator = coordinators.find((c) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c));
   if (badCoordinator !== undefined) throw new ConfigError('VUORO_COORDINATORS', 'expected Entra object ids (GUIDs), comma separated');
+  const statsKey = str(env, 'VUORO_STATS_KEY');
+  if (statsKey && (statsKey.length < 24 || /\s/.test(statsKey))) throw new ConfigError('VUORO_STATS_KEY', 'must be at least 24 characters without spaces');
 
   const config: Config = {
     port,
@@ -130,6 +134,7 @@ export function loadConfig(env: Env): Config {
       audiences: audiences.length ? audiences : [`api://${new URL(publicBaseUrl).host}/${ssoAppId}`, ssoAppId],
       coordinators,
     },
+    statsKey,
     screening: { graphDlp: oneOf(env, 'VUORO_GRAPH_DLP', ['on', 'off'] as const, 'off') === 'on' },
   };
   return deepFreeze(config);
@@ -148,6 +153,6 @@ export const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId',
   'VUORO_STORAGE', 'VUORO_DATA_DIR', 'AZURE_STORAGE_CONNECTION_STRING', 'VUORO_BLOB_ACCOUNT_URL',
   'VUORO_BLOB_CONTAINER', 'VUORO_ALLOWED_TENANTS', 'VUORO_MEETING_MINUTES', 'VUORO_LOG_LEVEL',
-  'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS',
+  'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS', 'VUORO_STATS_KEY',
   'VUORO_GRAPH_DLP',
 ] as const;

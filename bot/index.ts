@@ -3,7 +3,6 @@
  */
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { startVuoro } from './vuoro';
 
 async function main(): Promise<void> {
   let config;
@@ -31,6 +30,8 @@ async function main(): Promise<void> {
     process.stderr.write(banner);
     log.warn({ event: 'startup.local_mode' }, 'local mode: activities are not authenticated');
   }
+  // Loaded after validation so a configuration error is reported at once, before the SDKs load.
+  const { startVuoro } = await import('./vuoro');
   const vuoro = await startVuoro(config, { log });
   log.info({ event: 'startup.listening', url: vuoro.url, storage: config.storage.kind, auth: config.auth.mode }, 'Vuoro is listening');
   console.log(`Vuoro is listening on ${vuoro.url} (storage: ${config.storage.kind}, auth: ${config.auth.mode})`);

@@ -8,6 +8,7 @@ import { Bot } from './app';
 import { StateStore } from './domain/ports';
 import { Logger, errorFields } from './logger';
 import { activityProblem } from './activity-check';
+import { refusal } from './tenant-filter';
 
 /** Larger than any Teams message (about 28 KB) with room for cards; beyond it: 413. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -16,8 +17,8 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export type RouteRegistrar = (server: Server) => void;
 
 /** Builds the restify server; it does not listen yet. */
-export function createServer(deps: { bot: Bot; store: StateStore; log: Logger; routes?: RouteRegistrar[] }): Server {
-  const { bot, store, log } = deps;
+export function createServer(deps: { bot: Bot; store: StateStore; log: Logger; allowedTenants: readonly string[]; routes?: RouteRegistrar[] }): Server {
+  const { bot, store, log, allowedTenants } = deps;
   const server = restify.createServer({ name: 'vuoro', handleUncaughtExceptions: false });
   server.pre((_req: Request, res: Response, next: restify.Next) => {
     res.header('X-Content-Type-Options', 'nosniff');
@@ -43,10 +44,17 @@ export function createServer(deps: { bot: Bot; store: StateStore; log: Logger; r
       return;
     }
     try {
-      const result = await bot.adapter.processRequest(req.header('authorization') ?? '', body as Activity, async (context) => {
-        await bot.app.run(context);
-      });
-      if (result.status === 401) log.warn({ event: 'activity.unauthorized', channelId: (body as Activity).channelId }, 'activity rejected: no valid token');
+      const result = await bot.adapter.processRequest(
+        req.header('authorization') ?? '',
+        body as Activity,
+        async (context) => {
+          await bot.app.run(context);
+        },
+        (activity) => refusal(activity, allowedTenants),
+      );
+      if (result.status === 401 || result.status === 403) {
+        log.warn({ event: 'activity.refused', status: result.status, channelId: (body as Activity).channelId }, 'activity refused');
+      }
       res.send(result.status, result.body);
     } catch (err) {
       log.error({ event: 'activity.failed', ...errorFields(err) }, 'processing failed');

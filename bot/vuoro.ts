@@ -6,18 +6,23 @@ import { AddressInfo } from 'net';
 import { Server } from 'restify';
 import { Config } from './config';
 import { Clock, StateStore, systemClock } from './domain/ports';
-import { Logger, createLogger } from './logger';
+import { Logger, createLogger, errorFields } from './logger';
 import { createBot } from './app';
 import { createServer } from './server';
 import { createStore } from './adapters/storage/create-store';
 import { calendarRoutes } from './api/calendar-wiring';
 import { screeningNoticeRoute } from './api/screening-notice-route';
 import { GraphAccess, graphCredential } from './adapters/graph/graph-credential';
+import { DurableScheduler, SchedulerOptions } from './adapters/scheduler/durable-scheduler';
+import { statsRoutes } from './api/stats-routes';
+import { roundPages } from './api/round-pages';
 
 /** A running Vuoro. */
 export interface RunningVuoro {
   server: Server;
   store: StateStore;
+  /** Fires stored deadlines (round status updates); tests with a fake clock call its tick(). */
+  scheduler: DurableScheduler;
   /** Base URL, e.g. http://127.0.0.1:3978 */
   url: string;
   /** Stops accepting requests, finishes those in flight, and releases storage. */
@@ -25,27 +30,45 @@ export interface RunningVuoro {
 }
 
 /** Starts Vuoro with `config`; parts can be replaced (tests inject a clock or a store). */
-export async function startVuoro(config: Config, parts: { log?: Logger; clock?: Clock; store?: StateStore; graph?: GraphAccess } = {}): Promise<RunningVuoro> {
+export async function startVuoro(
+  config: Config,
+  parts: { log?: Logger; clock?: Clock; store?: StateStore; scheduler?: Partial<Omit<SchedulerOptions, 'store' | 'clock' | 'onFailure'>>; graph?: GraphAccess } = {},
+): Promise<RunningVuoro> {
   const log = parts.log ?? createLogger(config.logLevel);
   const clock = parts.clock ?? systemClock;
   const store = parts.store ?? createStore(config.storage, { managedIdentityClientId: config.managedIdentityClientId });
   await store.ping();
-  const bot = createBot({ config, store, clock, log, graph: parts.graph ?? graphCredential(config) });
-  const server = createServer({ bot, store, log, routes: [calendarRoutes({ config, store, clock, log }), screeningNoticeRoute] });
+  // A 100 ms poll keeps a status update within a tenth of a second of its moment (a poll with
+  // nothing due is a heap peek); the next poll waits for the slowest job of a batch, so a wide batch
+  // keeps one slow Bot Connector call from holding up the other meetings' updates.
+  const scheduler = new DurableScheduler({
+    pollIntervalMs: 100,
+    concurrency: 128,
+    ...parts.scheduler,
+    store,
+    clock,
+    onFailure: (f) => log.warn({ event: 'job.failed', kind: f.kind, attempt: f.attempt, final: f.final, ...errorFields(f.error) }, 'scheduled job failed'),
+  });
+  const bot = createBot({ config, store, clock, log, scheduler, graph: parts.graph ?? graphCredential(config) });
+  const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes: [calendarRoutes({ config, store, clock, log }), statsRoutes({ config, store, log }), roundPages(), screeningNoticeRoute] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  await scheduler.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     server,
     store,
+    scheduler,
     url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await scheduler.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

@@ -30,6 +30,10 @@ param botAppId string = ''
 @secure()
 param botAppPassword string = ''
 
+@description('Bearer key of the statistics API GET /api/stats (VUORO_STATS_KEY, at least 24 characters); stored in Key Vault. Empty leaves the API closed.')
+@secure()
+param statsApiKey string = ''
+
 @description('Entra tenant ids whose Teams Vuoro serves (VUORO_ALLOWED_TENANTS); defaults to this deployment\'s tenant.')
 param allowedTenantIds array = [
   tenant().tenantId
@@ -155,6 +159,7 @@ module keyVault 'modules/key-vault.bicep' = {
     tags: tags
     principalId: identity.outputs.principalId
     botAppPassword: botAppPassword
+    statsApiKey: statsApiKey
     enablePurgeProtection: keyVaultPurgeProtection
   }
 }
@@ -176,6 +181,7 @@ module webApp 'modules/web-app.bicep' = {
     botAppId: botAppIdEffective
     tenantId: tenantId
     botPasswordSecretUri: keyVault.outputs.botPasswordSecretUri
+    statsKeySecretUri: keyVault.outputs.statsKeySecretUri
     allowedTenantIds: allowedTenantIds
     blobAccountUrl: storage.outputs.blobAccountUrl
     blobContainerName: storage.outputs.containerName

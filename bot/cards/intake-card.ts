@@ -5,6 +5,7 @@
 import { Deferral, IntakeAnswer, MAX_LISTED_CASES, MeetingSettings, MORE_CASES_VALUE, SERVICES, ServiceId, Tally, TimePlan } from '../domain/intake';
 import { Lang, t, tn } from '../i18n';
 import { CardJson, Element, card, choiceSet, execute, facts, heading, paragraph } from './card-kit';
+import { ROUND_VERBS } from './round-status-card';
 
 /** Action verbs the intake card sends back. */
 export const INTAKE_VERBS = { answer: 'intake.answer', close: 'intake.close', refresh: 'intake.refresh' } as const;
@@ -102,5 +103,6 @@ export function intakeCard(m: IntakeCardModel): CardJson {
   return card(body, [
     execute(t(lang, 'intake.submit'), INTAKE_VERBS.answer, { meetingId: m.meetingId }, 'positive'),
     execute(t(lang, 'intake.close'), INTAKE_VERBS.close, { meetingId: m.meetingId }),
+    execute(t(lang, 'round.start'), ROUND_VERBS.start, { meetingId: m.meetingId }),
   ]);
 }

@@ -7,13 +7,14 @@ import { t } from '../i18n';
 import { Logger } from '../logger';
 import { parseCommand } from './commands';
 import { IntakeHandlers } from './intake-handlers';
+import { RoundHandlers } from './round-handlers';
 import { turnInfo } from './turn-info';
 import { ChatScreeningHandlers } from './chat-screening-handlers';
 import { ScreeningSettingsHandlers } from './screening-settings-handlers';
 
 /** Routes a message addressed to Vuoro to the right handler. */
 export class CommandHandlers {
-  constructor(private readonly deps: { intake: IntakeHandlers; screening: ChatScreeningHandlers; settings: ScreeningSettingsHandlers; log: Logger }) {}
+  constructor(private readonly deps: { intake: IntakeHandlers; round: RoundHandlers; screening: ChatScreeningHandlers; settings: ScreeningSettingsHandlers; log: Logger }) {}
 
   /**
    * Handles every message Vuoro receives. Each is screened first; only a clean message addressed
@@ -26,7 +27,7 @@ export class CommandHandlers {
     this.deps.log.info({ event: 'command', command: command.id, conversationId: info.conversationId }, 'command received');
     switch (command.id) {
       case 'start':
-        return this.deps.intake.start(context, true);
+        return this.deps.intake.start(context, 'command');
       case 'close':
         await context.sendActivity(await this.deps.intake.close(context));
         return;
@@ -36,6 +37,14 @@ export class CommandHandlers {
       case 'screening':
         await context.sendActivity(await this.deps.settings.command(context, command.mode));
         return;
+      case 'round': {
+        const { message, started } = await this.deps.round.start(context);
+        if (!started) await context.sendActivity(message); // the status card speaks for a started round
+        return;
+      }
+      case 'end':
+        await this.reply(context, await this.deps.round.endCommand(context));
+        return;
       case 'help':
       case 'empty':
         await context.sendActivity(helpText(info.lang));
@@ -44,10 +53,14 @@ export class CommandHandlers {
         await context.sendActivity(t(info.lang, 'unknown.text'));
     }
   }
+
+  private async reply(context: TurnContext, text: string | undefined): Promise<void> {
+    if (text) await context.sendActivity(text);
+  }
 }
 
 /** The help message in one language. */
 export function helpText(lang: Parameters<typeof t>[0]): string {
   const line = (k: string) => `- ${t(lang, `help.${k}`)}`;
-  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), line('length'), line('help'), '', t(lang, 'help.privacy')].join('\n');
+  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), `- ${t(lang, 'round.help.round')}`, `- ${t(lang, 'round.help.end')}`, line('length'), line('help'), '', t(lang, 'help.privacy')].join('\n');
 }

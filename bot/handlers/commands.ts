@@ -6,13 +6,15 @@ import { plainText } from './message-text';
 import { ScreeningMode, parseScreeningMode } from '../domain/meeting-screening';
 
 /** What a chat command asks Vuoro to do. */
-export type CommandId = 'start' | 'close' | 'help' | 'length' | 'screening';
+export type CommandId = 'start' | 'close' | 'help' | 'length' | 'round' | 'end' | 'screening';
 
 const WORDS: Record<string, CommandId> = {
   aloita: 'start', start: 'start', 'börja': 'start', borja: 'start',
   sulje: 'close', close: 'close', 'stäng': 'close', stang: 'close',
   ohje: 'help', help: 'help', 'hjälp': 'help', hjalp: 'help', apua: 'help', '?': 'help',
   kesto: 'length', length: 'length', 'längd': 'length', langd: 'length',
+  kierros: 'round', runda: 'round', round: 'round',
+  lopeta: 'end', avsluta: 'end', end: 'end',
   seulonta: 'screening', granskning: 'screening', screening: 'screening',
 };
 

@@ -5,7 +5,7 @@
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { Clock } from '../domain/ports';
 import {
-  closeIntake, decideStart, invalidSetting, openIntake, planTime, recordAnswer, reopenIntake, tally,
+  StartTrigger, closeIntake, decideStart, invalidSetting, openIntake, planTime, recordAnswer, reopenIntake, tally,
 } from '../domain/intake';
 import { MeetingRecord, MeetingRepository } from '../adapters/repositories/meeting-repository';
 import { CentreRepository } from '../adapters/repositories/centre-repository';
@@ -31,20 +31,20 @@ export class IntakeHandlers {
   constructor(private readonly deps: IntakeDeps) {}
 
   /** meetingStart event or the `aloita` command: posts the intake card (once per meeting). */
-  async start(context: TurnContext, byCommand: boolean): Promise<void> {
+  async start(context: TurnContext, trigger: StartTrigger): Promise<void> {
     const info = turnInfo(context);
     const now = this.deps.clock.now();
-    const existing = await this.deps.meetings.get(info.meetingId);
-    const decision = decideStart(existing?.intake, now);
-    if (decision === 'repost' && !byCommand && existing?.intakeCardId) return; // event after the command
+    let decision: ReturnType<typeof decideStart> = 'ignore';
     const record = await this.deps.meetings.update(info.meetingId, (current) => {
-      const d = decideStart(current?.intake, now);
-      const intake = d === 'new' ? openIntake(info.meetingId, now, byCommand ? info.userId : undefined) : d === 'reopen' ? reopenIntake(current!.intake) : current!.intake;
-      return { meetingId: info.meetingId, address: info.address, lang: current && d !== 'new' ? current.lang : info.lang, intake, intakeCardId: current?.intakeCardId, version: current?.version ?? 0 };
+      decision = decideStart(current?.intake, now, trigger);
+      if (decision === 'ignore') return undefined;
+      const intake = decision === 'new' ? openIntake(info.meetingId, now, trigger === 'command' ? info.userId : undefined) : decision === 'reopen' ? reopenIntake(current!.intake) : current!.intake;
+      return { meetingId: info.meetingId, address: info.address, lang: current && decision !== 'new' ? current.lang : info.lang, intake, intakeCardId: current?.intakeCardId, version: current?.version ?? 0 };
     });
-    const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(record!))));
+    if (decision === 'ignore' || !record) return;
+    const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(record))));
     await this.deps.meetings.update(info.meetingId, (current) => current && { ...current, intakeCardId: sent?.id ?? current.intakeCardId });
-    this.deps.log.info({ event: 'intake.started', meetingId: info.meetingId, decision, byCommand }, 'intake card posted');
+    this.deps.log.info({ event: 'intake.started', meetingId: info.meetingId, decision, trigger }, 'intake card posted');
   }
 
   /** An answer from the card: record it, update the card for all, return the personal card. */
@@ -109,7 +109,8 @@ export class IntakeHandlers {
     return t(lang, 'intake.lengthSet', { minutes });
   }
 
-  private async updateCardForAll(context: TurnContext, meetingId: string): Promise<void> {
+  /** Updates the shared intake card in place with the newest stored state (the round closes intake through it). */
+  async updateCardForAll(context: TurnContext, meetingId: string): Promise<void> {
     await this.cardUpdates.run(meetingId, async () => {
       const latest = await this.deps.meetings.get(meetingId);
       if (!latest?.intakeCardId) return;

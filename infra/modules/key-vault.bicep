@@ -19,12 +19,17 @@ param principalId string
 @secure()
 param botAppPassword string
 
+@description('Bearer key of the statistics API (VUORO_STATS_KEY); empty stores none and the API refuses every caller.')
+@secure()
+param statsApiKey string
+
 @description('Purge protection: deleted secrets cannot be purged before the retention ends (cannot be turned off later).')
 param enablePurgeProtection bool
 
 // Built-in role: Key Vault Secrets User.
 var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var botPasswordSecretName = 'bot-app-password'
+var statsKeySecretName = 'stats-api-key'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -53,6 +58,15 @@ resource botPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty
   }
 }
 
+resource statsKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(statsApiKey)) {
+  parent: vault
+  name: statsKeySecretName
+  properties: {
+    value: statsApiKey
+    contentType: 'Bearer key of GET /api/stats (VUORO_STATS_KEY)'
+  }
+}
+
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, principalId, secretsUserRoleId)
   scope: vault
@@ -68,3 +82,6 @@ output name string = vault.name
 
 @description('Versionless URI of the bot secret (for a Key Vault reference), or empty when there is none.')
 output botPasswordSecretUri string = empty(botAppPassword) ? '' : '${vault.properties.vaultUri}secrets/${botPasswordSecretName}'
+
+@description('Versionless URI of the statistics API key (for a Key Vault reference), or empty when there is none.')
+output statsKeySecretUri string = empty(statsApiKey) ? '' : '${vault.properties.vaultUri}secrets/${statsKeySecretName}'

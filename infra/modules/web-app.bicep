@@ -44,6 +44,9 @@ param tenantId string
 @description('Versionless Key Vault URI of the bot secret; empty for a managed-identity bot.')
 param botPasswordSecretUri string
 
+@description('Versionless Key Vault URI of the statistics API key (VUORO_STATS_KEY); empty leaves the API closed.')
+param statsKeySecretUri string
+
 @description('Entra tenant ids Vuoro serves (VUORO_ALLOWED_TENANTS).')
 param allowedTenantIds array
 
@@ -146,10 +149,14 @@ var secretAppSettings = botAuthType == 'SingleTenant' ? {
   MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${botPasswordSecretUri})'
 } : {}
 
+var statsAppSettings = !empty(statsKeySecretUri) ? {
+  VUORO_STATS_KEY: '@Microsoft.KeyVault(SecretUri=${statsKeySecretUri})'
+} : {}
+
 resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
-  properties: union(appSettings, secretAppSettings)
+  properties: union(appSettings, secretAppSettings, statsAppSettings)
 }
 
 @description('Web app name (for az webapp deploy).')

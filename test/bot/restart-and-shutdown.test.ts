@@ -64,10 +64,10 @@ describe('the real process', () => {
     expect(await post(url, cardAction({ ...scene, user: person(4) }, 'activity-1', 'intake.answer', { cases: '2', service: 'other' }))).toBe(200);
     await connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('"value":"5"'));
     expect(lastCardText()).toMatch(/Vastanneita\n4\n/);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to start with a bad variable and names it', async () => {
     proc = startServerProcess({ VUORO_STORAGE: 'floppy' });
     await expect(proc.url).rejects.toThrow(/VUORO_STORAGE: expected one of file, blob, memory, got "floppy"/);
-  });
+  }, 120_000);
 });

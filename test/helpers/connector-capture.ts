@@ -11,6 +11,8 @@ export interface Captured {
   method: string;
   path: string;
   body: Record<string, unknown>;
+  /** The activity id answered to a post or update (what the bot stores as the card's id). */
+  responseId?: string;
 }
 
 /** The running capture server. */
@@ -24,6 +26,8 @@ export interface ConnectorCapture {
   organizer?: string;
   /** Requests to answer with an error status instead (first match wins). */
   failures: Array<{ method: string; path: RegExp; status: number }>;
+  /** How POST /v1/meetings/{id}/notification answers: 202 (sent) or 403 (the app may not notify here). */
+  notifications: { status: 202 | 403 };
   /** Waits until `count` requests matching `filter` have arrived. */
   waitFor(filter: (c: Captured) => boolean, count?: number, timeoutMs?: number): Promise<Captured[]>;
   close(): Promise<void>;
@@ -33,6 +37,7 @@ export interface ConnectorCapture {
 export async function startConnectorCapture(): Promise<ConnectorCapture> {
   const requests: Captured[] = [];
   const roles = new Map<string, string>();
+  const notifications: { status: 202 | 403 } = { status: 202 };
   let seq = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -64,11 +69,6 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
         res.end(JSON.stringify({ details: { id: meetingInfo[1], type: 'Scheduled' }, conversation: { id: 'c', isGroup: true }, organizer: { id: `29:${capture.organizer}`, aadObjectId: capture.organizer } }));
         return;
       }
-      if (/^\/v1\/meetings\/[^/]+\/notification$/.test(path)) {
-        res.statusCode = 202;
-        res.end();
-        return;
-      }
       if (path === '/v3/conversations' && req.method === 'POST') {
         res.statusCode = 201;
         res.end(JSON.stringify({ id: `a:personal-${++seq}` }));
@@ -80,7 +80,14 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
         res.end(JSON.stringify({ user: { id: `29:${participant[1]}`, aadObjectId: participant[1] }, meeting: { role, inMeeting: true }, conversation: { id: 'c' } }));
         return;
       }
-      res.end(JSON.stringify({ id: `activity-${++seq}` }));
+      if (/^\/v1\/meetings\/[^/]+\/notification$/.test(path) && req.method === 'POST') {
+        res.statusCode = notifications.status;
+        res.end(JSON.stringify(notifications.status === 202 ? {} : { error: { code: 'BotNotInConversationRoster', message: 'The bot may not send notifications in this meeting.' } }));
+        return;
+      }
+      const id = `activity-${++seq}`;
+      requests[requests.length - 1].responseId = id;
+      res.end(JSON.stringify({ id }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -90,6 +97,7 @@ export async function startConnectorCapture(): Promise<ConnectorCapture> {
     requests,
     roles,
     failures: [],
+    notifications,
     async waitFor(filter, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

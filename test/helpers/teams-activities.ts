@@ -8,7 +8,7 @@ import { join } from 'path';
 type Json = Record<string, unknown>;
 
 /** The fixture names available. */
-export type Fixture = 'meeting-start' | 'intake-answer-invoke' | 'mention-message' | 'bot-added' | 'installation-update'
+export type Fixture = 'meeting-start' | 'meeting-end' | 'intake-answer-invoke' | 'mention-message' | 'bot-added' | 'installation-update'
   | 'chat-message' | 'message-edit' | 'compose-fetch-task' | 'compose-submit-action';
 
 /** A deep copy of a fixture. */

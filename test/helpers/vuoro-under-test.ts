@@ -7,7 +7,6 @@ import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { RunningVuoro, startVuoro } from '../../bot/vuoro';
 import { Clock, StateStore } from '../../bot/domain/ports';
-import type { GraphAccess } from '../../bot/adapters/graph/graph-credential';
 
 /** A running server plus what it logged. */
 export interface VuoroUnderTest extends RunningVuoro {
@@ -17,7 +16,7 @@ export interface VuoroUnderTest extends RunningVuoro {
 }
 
 /** Starts Vuoro; `env` adds to a local-mode default with in-memory storage. */
-export async function startTestVuoro(env: Record<string, string> = {}, parts: { clock?: Clock; store?: StateStore; graph?: GraphAccess } = {}): Promise<VuoroUnderTest> {
+export async function startTestVuoro(env: Record<string, string> = {}, parts: Parameters<typeof startVuoro>[1] & { clock?: Clock; store?: StateStore } = {}): Promise<VuoroUnderTest> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {

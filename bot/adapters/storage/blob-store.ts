@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient, type BlobRequestConditions, type ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import { ConflictError, type IfMatch, type StateStore, type Stored } from '../../domain/ports';
@@ -38,6 +39,9 @@ export function containerClientFor(options: BlobStoreOptions): ContainerClient {
   }
   return service.getContainerClient(options.container);
 }
+
+/** Blob metadata naming the put call that wrote the blob (a random id, nothing from the value). */
+const WRITE_ID = 'vuorowrite';
 
 function statusOf(err: unknown): number | undefined {
   return (err as { statusCode?: number } | undefined)?.statusCode;
@@ -84,15 +88,24 @@ export class BlobStore implements StateStore {
     const blob = this.blobOf(key);
     const body = Buffer.from(serialise(key, value), 'utf8');
     const conditions = this.conditionsFor(key, ifMatch);
+    const writeId = randomUUID();
     await this.open();
     try {
       const response = await blob.upload(body, body.length, {
         conditions,
+        metadata: { [WRITE_ID]: writeId },
         blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
       });
       return response.etag ?? '';
     } catch (err) {
-      throw this.translate(key, err, conditions.ifMatch !== undefined);
+      const translated = this.translate(key, err, conditions.ifMatch !== undefined);
+      // The SDK retries after a lost response; if the first try had landed, the retry fails
+      // its own precondition. The write id tells "our write is there" from "someone else's".
+      if (translated instanceof ConflictError) {
+        const landed = await blob.getProperties().catch(() => undefined);
+        if (landed?.etag && landed.metadata?.[WRITE_ID] === writeId) return landed.etag;
+      }
+      throw translated;
     }
   }
 

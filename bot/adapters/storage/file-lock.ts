@@ -1,13 +1,14 @@
 /**
- * Exclusive lock files shared by every process that opens the same data directory. A lock is a
- * file created with O_EXCL ('wx'); its owner's pid, host and a token are written into it, so a
- * lock left by a crashed writer can be recognised (dead pid on this host, or older than
- * `staleMs`) and broken — under a second "break" lock, so two waiters never both break it and a
- * freshly taken lock is never removed.
+ * Exclusive lock files shared by every process that opens the same data directory. A lock is
+ * created exclusively (a hard link, which fails like O_EXCL when the file exists) already holding
+ * its owner's pid, host and a token, so a lock left by a crashed writer can be recognised (dead
+ * pid on this host, or older than `staleMs`) and broken — under a second "break" lock, so two
+ * waiters never both break it and a freshly taken lock is never removed.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 
 interface LockInfo {
   raw: string;
@@ -66,23 +67,23 @@ async function acquire(path: string, staleMs: number): Promise<string> {
   }
 }
 
+/**
+ * Creates the lock file at `path` holding `content`, or returns false if it exists. The content is
+ * written to a temp file first and hard-linked into place: link() is exclusive like O_EXCL, and a
+ * lock never exists without its owner's pid in it, even if the writer dies at any moment.
+ */
 async function tryCreate(path: string, content: string): Promise<boolean> {
-  let handle;
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(temp, content, { flag: 'wx' });
   try {
-    handle = await open(path, 'wx');
+    await link(temp, path);
+    return true;
   } catch (err) {
     if (errorCode(err) === 'EEXIST') return false;
     throw err;
+  } finally {
+    await unlinkIfPresent(temp);
   }
-  try {
-    await handle.writeFile(content);
-  } catch (err) {
-    await handle.close();
-    await unlinkIfPresent(path);
-    throw err;
-  }
-  await handle.close();
-  return true;
 }
 
 async function release(path: string, token: string): Promise<void> {
@@ -98,7 +99,7 @@ async function readLock(path: string): Promise<LockInfo | undefined> {
     try {
       owner = JSON.parse(raw) as LockInfo['owner'];
     } catch {
-      owner = undefined; // created but not yet written (or its writer died in between): judge by age
+      owner = undefined; // not one of ours (empty or foreign): judge it by age alone
     }
     return { raw, mtimeMs: info.mtimeMs, owner };
   } catch (err) {

@@ -6,6 +6,8 @@ import type { Candidate, ScanContext } from './scan-context';
 // A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla).
 // Anchored at the end of one short token, so it cannot backtrack over the message.
 const STREET_END = /(?:tie|tien|tiellä|tiella|tieltä|tielle|tietä|katu|kadun|kadulla|kadulle|kadulta|katua|kuja|kujan|kujalla|kujalle|kujalta|polku|polun|polulla|polulle|raitti|raitin|raitilla|tori|torin|torilla|kaari|kaaren|kaarella|rinne|rinteen|rinteellä|väylä|väylän|väylällä|puistikko|aukio|aukion|aukiolla|penger|portti|portin|kaarre|kallio|mäki|mäen|mäellä|ranta|rannan|rannalla|gatan|gatu|vägen|gränd|gränden|stigen|backen|torget|allén|kajen|strand|stranden)$/;
+// Lower case ("mannerheimintie 12") only with an unmistakable street noun ("hoitopolku 2" is a care path).
+const LOWER_STREET = /(?:tie|katu|kuja|gatan|vägen) [0-9]/g;
 // Streets whose whole name is the street noun.
 const WHOLE_STREET_NAMES = new Set(['esplanadi', 'esplanadilla', 'esplanaden', 'bulevardi', 'bulevardilla', 'bulevarden', 'mannerheimintie']);
 const EN_STREET = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square']);
@@ -28,7 +30,9 @@ function readUnit(s: string, end: number): number {
   const i = skipBlanks(s, end);
   if (i === end) return end;
   const c = codeAt(s, i);
-  if (isUpper(c) && !isLetter(codeAt(s, i + 1)) && c < 128) {
+  // a lower-case staircase letter counts only with a flat number after it ("12 b 5")
+  const lowerStair = c >= 97 && c <= 122 && !isLetter(codeAt(s, i + 1)) && isDigit(codeAt(s, skipBlanks(s, i + 1)));
+  if ((isUpper(c) && !isLetter(codeAt(s, i + 1)) && c < 128) || lowerStair) {
     let j = i + 1;
     const k = skipBlanks(s, j);
     if (isDigit(codeAt(s, k))) {
@@ -73,6 +77,9 @@ function withPostal(s: string, end: number): number {
   return p > 0 ? p : end;
 }
 
+// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
+const FIVE_DIGITS = /[0-9]{5} /g;
+
 /** Finds addresses. */
 export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
@@ -81,9 +88,10 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     if (t.start < covered || t.text.length > 40) continue;
     // the house number comes first in the test: the street-noun regex runs only before a number
     const afterToken = skipBlanks(s, t.end);
-    const street = t.cap && afterToken > t.end && isDigit(codeAt(s, afterToken)) ? STREET_END.exec(t.lower) : null;
+    const numberNext = afterToken > t.end && isDigit(codeAt(s, afterToken));
+    const street = numberNext && t.cap ? STREET_END.exec(t.lower) : null;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
-    const whole = t.cap && afterToken > t.end && WHOLE_STREET_NAMES.has(t.lower);
+    const whole = t.cap && numberNext && WHOLE_STREET_NAMES.has(t.lower);
     if (whole || (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3))) {
       const i = skipBlanks(s, t.end);
       if (i > t.end && isDigit(codeAt(s, i))) {
@@ -125,7 +133,22 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
       }
     }
   }
-  const five = /[0-9]{5} /g;
+  // overlaps with the capitalised streets above are settled by screen()'s overlap resolution
+  let lowCovered = 0;
+  while (LOWER_STREET.test(s)) {
+    const numberAt = LOWER_STREET.lastIndex - 1;
+    let a = numberAt - 1;
+    while (a > 0 && isLetter(s.charCodeAt(a - 1))) a--;
+    if (a < lowCovered || isUpper(s.charCodeAt(a)) || numberAt - 1 - a < 6) continue;
+    const num = readNumber(s, numberAt);
+    if (num < 0 || !boundaryBefore(s, a)) continue;
+    const end = withPostal(s, readUnit(s, num));
+    out.push({ type: 'address', start: a, end, confidence: 0.75 });
+    lowCovered = end;
+  }
+  LOWER_STREET.lastIndex = 0;
+  const five = FIVE_DIGITS;
+  five.lastIndex = 0;
   while (five.test(s)) {
     // postal code + post office standing alone
     const p = five.lastIndex - 6;

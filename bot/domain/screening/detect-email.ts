@@ -1,4 +1,7 @@
-/** E-mail addresses, found by expanding around each '@' (each character is visited at most twice). */
+/**
+ * E-mail addresses, found by expanding around each '@' or the Finnish-style '(at)' / '[at]'
+ * (etunimi.sukunimi(at)example.fi). Each character is visited at most twice.
+ */
 import { isAlnum } from './chars';
 import type { Candidate, ScanContext } from './scan-context';
 
@@ -10,25 +13,39 @@ function isDomainChar(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 45;
 }
 
+const TLD = /^[a-zA-Z]{2,}$/;
+
+/** Pushes the address around the at-sign s[at, atEnd) if there is one; returns its end or -1. */
+function expand(s: string, at: number, atEnd: number, lastEnd: number, out: Candidate[]): number {
+  let a = at;
+  while (a > lastEnd && isLocalChar(s.charCodeAt(a - 1))) a--;
+  while (a < at && !isAlnum(s.charCodeAt(a))) a++;
+  let b = atEnd;
+  while (b < s.length && isDomainChar(s.charCodeAt(b))) b++;
+  while (b > atEnd && !isAlnum(s.charCodeAt(b - 1))) b--;
+  const domain = s.slice(atEnd, b);
+  const dot = domain.lastIndexOf('.');
+  if (a < at && dot > 0 && TLD.test(domain.slice(dot + 1))) {
+    out.push({ type: 'email', start: a, end: b, confidence: at + 1 === atEnd ? 0.99 : 0.9 });
+    return b;
+  }
+  return -1;
+}
+
 /** Finds e-mail addresses. */
 export function detectEmail(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
-  let at = s.indexOf('@');
   let lastEnd = 0;
-  while (at >= 0) {
-    let a = at;
-    while (a > lastEnd && isLocalChar(s.charCodeAt(a - 1))) a--;
-    while (a < at && !isAlnum(s.charCodeAt(a))) a++;
-    let b = at + 1;
-    while (b < s.length && isDomainChar(s.charCodeAt(b))) b++;
-    while (b > at + 1 && !isAlnum(s.charCodeAt(b - 1))) b--;
-    const domain = s.slice(at + 1, b);
-    const dot = domain.lastIndexOf('.');
-    const tld = dot > 0 ? domain.slice(dot + 1) : '';
-    if (a < at && dot > 0 && tld.length >= 2 && /^[a-zA-Z]+$/.test(tld)) {
-      out.push({ type: 'email', start: a, end: b, confidence: 0.99 });
-      lastEnd = b;
+  for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', Math.max(at + 1, lastEnd))) {
+    const end = expand(s, at, at + 1, lastEnd, out);
+    if (end > 0) lastEnd = end;
+  }
+  if (s.indexOf('at', 0) < 0) return;
+  for (const marker of ['(at)', '[at]']) {
+    let last = 0;
+    for (let at = s.indexOf(marker); at >= 0; at = s.indexOf(marker, Math.max(at + 1, last))) {
+      const end = expand(s, at, at + marker.length, last, out);
+      if (end > 0) last = end;
     }
-    at = s.indexOf('@', Math.max(at + 1, b));
   }
 }

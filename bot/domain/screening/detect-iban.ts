@@ -24,11 +24,15 @@ export function ibanValid(iban: string): boolean {
   return rem === 1;
 }
 
+// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
+const IBAN_HEAD = /[A-Za-z]{2}[0-9]{2}/g;
+
 /** Finds IBANs written compact or in groups separated by single spaces or dashes. */
 export function detectIban(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const n = s.length;
-  const head = /[A-Za-z]{2}[0-9]{2}/g;
+  const head = IBAN_HEAD;
+  head.lastIndex = 0;
   while (head.test(s)) {
     const i = head.lastIndex - 4;
     if (i + 15 > n) break;

@@ -34,10 +34,10 @@ const GREETINGS = new Set(['kiitos', 'kiitti', 'kiitoksia', 'hei', 'moi', 'moikk
   'työpari', 'esihenkilö', 'johtaja', 'tri', 'dr', 'doctor', 'nurse', 'worker', 'therapist', 'psychologist', 'socialarbetaren', 'socialarbetare',
   'sjukskötaren', 'sjukskötare', 'läkaren', 'läkare', 'hälsovårdaren', 'psykologen', 'handledaren', 'kuraattori', 'opettaja', 'rehtori']);
 // Words after a capitalised word that make it part of an institution's name ("Auroran sairaala").
-const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu', 'kirjasto', 'päiväkoti', 'kartano', 'koti', 'kodi', 'tori', 'asema',
+const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu', 'kirjasto', 'päiväkoti', 'kartano', 'tori', 'asema',
   'kirkko', 'seurakun', 'satama', 'puisto', 'kauppakeskus', 'ostoskeskus', 'kampus', 'kylä', 'kaupunginosa', 'alue', 'yksikkö', 'palvelutalo',
   'hoitokoti', 'neuvola', 'apteekki', 'poliklinik', 'klinikka', 'vankila', 'sjukhus', 'hälsostation', 'skola', 'hospital', 'school', 'clinic',
-  'centre', 'center', 'säätiö', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
+  'centre', 'center', 'säätiö', 'setlement', 'keskus', 'yhdistys', 'liitto', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
 const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
 registerTriggerWords([...CONTEXT_BEFORE, ...LABEL_FILLERS, ...CONTEXT_AFTER, ...GREETINGS, ...INSTITUTION_WORDS]);
 registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3));
@@ -95,10 +95,11 @@ function classifyWord(w: string, lex: Lexicons): NameInfo | null {
           f = f || bf;
           l = l || bl;
           // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
-          if (b.endsWith('nen') && bl) nenSurname = true;
+          if (b.endsWith('nen') && bl && !(bfl & LEX.common)) nenSurname = true;
           else if (bfl & (LEX.common | LEX.municipality)) ambiguous = true;
-          // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places
-          if (!b.endsWith('nen') && pf & LEX.encyclopedic) weak = true;
+          // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
+          // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
+          if ((!b.endsWith('nen') && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
         }
       }
     }
@@ -109,7 +110,11 @@ function classifyWord(w: string, lex: Lexicons): NameInfo | null {
     last = last || l;
   }
   if (!first && !last) return null;
-  if (nenSurname && !place && !(wf & LEX.common)) return { first, last, ambiguous: false, place: false, weak: false };
+  // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
+  // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
+  const partitiveClash = (w.endsWith('sta') || w.endsWith('stä')) && ((wf & LEX.encyclopedic) !== 0 || flags.has(w.slice(0, -3)));
+  if (nenSurname && partitiveClash) ambiguous = true;
+  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false };
   return { first, last, ambiguous: ambiguous || place || weak, place, weak };
 }
 
@@ -183,13 +188,14 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     if (t.allCaps && t.text.length <= 4) continue;
     lex ??= lexicons();
     const info = classify(t, lex);
-    if (!info) continue;
+    // a context word or a role is never itself the name ("Potilas Anna", "Sairaanhoitaja Laura")
+    if (!info || CONTEXT_BEFORE.has(t.lower) || GREETINGS.has(t.lower)) continue;
     // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
     const infos: NameInfo[] = [info];
     let j = i;
     while (j + 1 < tokens.length && adjacent(ctx.text, tokens[j], tokens[j + 1]) && tokens[j + 1].cap === t.cap) {
       const next = classify(tokens[j + 1], lex);
-      if (!next) break;
+      if (!next || CONTEXT_BEFORE.has(tokens[j + 1].lower) || GREETINGS.has(tokens[j + 1].lower)) break;
       infos.push(next);
       j++;
     }
@@ -209,6 +215,9 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
   if (!t.cap) return before.context && clear ? 0.85 : 0;
   if (before.context) return 0.9;
+  // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
+  const after = nextWord(ctx.text, ctx.tokens[j].end);
+  if (after === 'from' || after === 'från') return 0;
   if (infos.length === 1 && infos[0].place) return 0;
   const hasFirst = infos.some((x) => x.first);
   const hasLast = infos.some((x) => x.last);

@@ -29,11 +29,15 @@ function skipSmallGap(s: string, i: number): number {
   return i;
 }
 
+// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
+const SIX_DIGITS = /[0-9]{6}/g;
+
 /** Finds codes; a well-formed code with a wrong check character becomes a 'blocked' span. */
 export function detectPersonalId(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const n = s.length;
-  const six = /[0-9]{6}/g;
+  const six = SIX_DIGITS;
+  six.lastIndex = 0;
   // test() + lastIndex instead of exec(): no match array per hit
   while (six.test(s)) {
     const i = six.lastIndex - 6;

@@ -99,6 +99,9 @@ function labelBefore(s: string, i: number): boolean {
   return end > j + 1 && PHONE_LABELS.has(s.slice(j + 1, end).toLowerCase());
 }
 
+// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
+const PHONE_START = /[0-9+(]/g;
+
 /** Finds phone numbers. */
 export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
@@ -106,7 +109,8 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
   // identifiers found before (identity codes, IBANs, labelled numbers) are not read again as phones
   const claimed = out.length ? out.filter((c) => c.type !== 'phone').sort((a, b) => a.start - b.start) : out;
   let next = 0;
-  const start = /[0-9+(]/g;
+  const start = PHONE_START;
+  start.lastIndex = 0;
   while (start.test(s)) {
     let i = start.lastIndex - 1;
     while (next < claimed.length && claimed[next].end <= i) next++;

@@ -54,7 +54,11 @@ const NOT_NAMES = [
   // months and days (capitalised in English)
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'juhannus', 'joulu',
-  // districts of the cities in the wellbeing-centre areas (they are surnames too)
+];
+
+// Districts of the cities in the wellbeing-centre areas: places like municipalities, and surnames too,
+// so they count as a name only with context ("rouva Kallio") or a first name ("Anna Kallio").
+const DISTRICTS = [
   'kallio', 'hakaniemi', 'kalasatama', 'myllypuro', 'tikkurila', 'malmi', 'kontula', 'vuosaari', 'itäkeskus', 'matinkylä', 'leppävaara',
   'tapiola', 'kivistö', 'myyrmäki', 'korso', 'herttoniemi', 'lauttasaari', 'pasila', 'kannelmäki', 'pihlajamäki', 'maunula', 'oulunkylä',
   'puotila', 'mellunmäki', 'jakomäki', 'kurkimäki', 'pitäjänmäki', 'kamppi', 'töölö', 'punavuori', 'sörnäinen', 'vallila', 'käpylä',
@@ -63,7 +67,10 @@ const NOT_NAMES = [
   'puistola', 'siltamäki', 'pukinmäki', 'viikinmäki', 'roihuvuori', 'mellunkylä', 'kivikko', 'kurkimäki', 'soukka', 'kivenlahti', 'olari',
   'niittykumpu', 'otaniemi', 'keilaniemi', 'perkkaa', 'kilo', 'karakallio', 'tuomarila', 'järvenperä', 'nupuri', 'kalajärvi', 'lintuvaara',
   'hämeenkylä', 'martinlaakso', 'askisto', 'ylästö', 'pakkala', 'jokiniemi', 'havukoski', 'ilola', 'länsimäki', 'rekola', 'kuninkaala',
-  'hervanta', 'kaleva', 'varissuo', 'runosmäki', 'hervanta', 'tuira', 'kaukovainio', 'savela',
+  'hervanta', 'kaleva', 'varissuo', 'runosmäki', 'tuira', 'kaukovainio', 'savela',
+];
+
+const NOT_NAMES_2 = [
   // countries and regions clients come from
   'suomi', 'suomen', 'finland', 'sverige', 'ruotsi', 'venäjä', 'viro', 'eesti', 'somalia', 'syyria', 'irak', 'iran', 'afganistan',
   'ukraina', 'kiina', 'intia', 'thaimaa', 'vietnam', 'turkki', 'england', 'english', 'finnish', 'swedish', 'uusimaa', 'keusote',
@@ -117,8 +124,12 @@ export function lexicons(): Lexicons {
   mark(commonWords, LEX.common);
   mark(municipalities, LEX.municipality);
   mark(NOT_NAMES, LEX.notName);
+  mark(NOT_NAMES_2, LEX.notName);
+  mark(DISTRICTS, LEX.municipality);
+  // -nen adjectives of nationality and direction that are also (rare) surnames
+  mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
-  cached = { flags, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set(NOT_NAMES) };
+  cached = { flags, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes, places, municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

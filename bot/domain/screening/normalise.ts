@@ -3,13 +3,19 @@
  * scan, with a map from every normalised character back to the ORIGINAL text's UTF-16 offsets.
  */
 
-/** The folded text plus the offset map and the spans of `<at>` mentions (normalised offsets). */
+/**
+ * The folded text plus the offset map and the spans of `<at>` mentions (normalised offsets).
+ * The map is a list of segments: in an identity segment normalised char k maps to
+ * `orig + (k - norm)`; in a replaced segment (tag, entity, folded character) every char maps to
+ * the whole original span [orig, origEnd).
+ */
 export interface Normalised {
   text: string;
-  /** Original start offset of normalised char i; null when the text is unchanged (identity). */
-  starts: Int32Array | null;
-  /** Original end offset (exclusive) of normalised char i. */
-  ends: Int32Array | null;
+  /** Segment starts in the normalised text, ascending; empty when the text is unchanged. */
+  segNorm: number[];
+  segOrig: number[];
+  /** -1 for an identity segment, else the original end of the replaced span. */
+  segOrigEnd: number[];
   mentions: Array<[number, number]>;
 }
 
@@ -60,70 +66,97 @@ function isTagNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
+// fold() for the first 0x3001 code units, precomputed.
+const FOLDED = new Int32Array(0x3001);
+for (let c = 0; c <= 0x3000; c++) FOLDED[c] = fold(c);
+
+/** Collects output text and segments; plain runs are copied as slices, not character by character. */
+class Builder {
+  parts: string[] = [];
+  len = 0;
+  segNorm: number[] = [];
+  segOrig: number[] = [];
+  segOrigEnd: number[] = [];
+
+  /** Original text[a, b) unchanged. */
+  identity(text: string, a: number, b: number): void {
+    if (b <= a) return;
+    this.segNorm.push(this.len);
+    this.segOrig.push(a);
+    this.segOrigEnd.push(-1);
+    this.parts.push(text.slice(a, b));
+    this.len += b - a;
+  }
+
+  /** `out` replaces original [a, b). */
+  replace(out: string, a: number, b: number): void {
+    if (out.length === 0) return;
+    this.segNorm.push(this.len);
+    this.segOrig.push(a);
+    this.segOrigEnd.push(b);
+    this.parts.push(out);
+    this.len += out.length;
+  }
+}
+
+function foldedString(code: number): string {
+  const f = code <= 0x3000 ? FOLDED[code] : fold(code);
+  return f === -2 ? '' : String.fromCharCode(f);
+}
+
 /** Normalises `text`; linear in its length. */
 export function normalise(text: string): Normalised {
-  if (!needsWork(text)) return { text, starts: null, ends: null, mentions: [] };
+  if (!needsWork(text)) return { text, segNorm: [], segOrig: [], segOrigEnd: [], mentions: [] };
   const n = text.length;
-  const out = new Uint16Array(n + 1);
-  let len = 0;
-  const starts = new Int32Array(n + 1);
-  const ends = new Int32Array(n + 1);
+  const b = new Builder();
   const mentions: Array<[number, number]> = [];
   let mentionStart = -1;
-  const push = (code: number, s: number, e: number) => {
-    const f = fold(code);
-    if (f === -2) return;
-    starts[len] = s;
-    ends[len] = e;
-    out[len++] = f;
-  };
+  let run = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (c !== 60 && c !== 38 && (c <= 0x3000 ? FOLDED[c] === c : fold(c) === c)) {
+      i++;
+      continue;
+    }
+    b.identity(text, run, i);
     if (c === 60) {
       const close = scanTag(text, i);
       if (close > 0) {
         let j = i + 1;
         const closing = text.charCodeAt(j) === 47;
         if (closing) j++;
-        let name = '';
-        while (j < close && isTagNameChar(text.charCodeAt(j))) name += text[j++];
-        name = name.toLowerCase();
+        const nameStart = j;
+        while (j < close && isTagNameChar(text.charCodeAt(j))) j++;
+        const name = text.slice(nameStart, j).toLowerCase();
         if (name === 'at') {
-          if (!closing) mentionStart = len;
+          if (!closing) mentionStart = b.len;
           else if (mentionStart >= 0) {
-            mentions.push([mentionStart, len]);
+            mentions.push([mentionStart, b.len]);
             mentionStart = -1;
           }
         }
-        if (BLOCK_TAGS.has(name)) push(10, i, close + 1);
+        if (BLOCK_TAGS.has(name)) b.replace('\n', i, close + 1);
         i = close + 1;
+        run = i;
         continue;
       }
     } else if (c === 38) {
       const ent = scanEntity(text, i);
       if (ent) {
         const cp = ent.code;
-        if (cp > 0xffff) {
-          const s = String.fromCodePoint(cp);
-          push(s.charCodeAt(0), i, ent.end);
-          push(s.charCodeAt(1), i, ent.end);
-        } else push(cp, i, ent.end);
+        b.replace(cp > 0xffff ? String.fromCodePoint(cp) : foldedString(cp), i, ent.end);
         i = ent.end;
+        run = i;
         continue;
       }
     }
-    push(c, i, i + 1);
+    b.replace(foldedString(c), i, i + 1);
     i++;
+    run = i;
   }
-  return { text: fromCodes(out, len), starts, ends, mentions };
-}
-
-/** Builds the string in slices: one apply over 100 KB of codes would exceed the argument limit. */
-function fromCodes(out: Uint16Array, len: number): string {
-  let s = '';
-  for (let i = 0; i < len; i += 8192) s += String.fromCharCode.apply(null, Array.from(out.subarray(i, Math.min(len, i + 8192))));
-  return s;
+  b.identity(text, run, n);
+  return { text: b.parts.join(''), segNorm: b.segNorm, segOrig: b.segOrig, segOrigEnd: b.segOrigEnd, mentions };
 }
 
 /** Index of the '>' closing a tag opened at i, or -1. Stops at the next '<' so it stays linear. */
@@ -158,8 +191,24 @@ function scanEntity(s: string, i: number): { code: number; end: number } | null 
   return code === undefined ? null : { code, end: j + 1 };
 }
 
+/** Index of the segment holding normalised char k. */
+function segmentOf(norm: Normalised, k: number): number {
+  let lo = 0;
+  let hi = norm.segNorm.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (norm.segNorm[mid] <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps a normalised span back to original offsets. */
 export function toOriginal(norm: Normalised, start: number, end: number): [number, number] {
-  if (!norm.starts || !norm.ends) return [start, end];
-  return [norm.starts[start], norm.ends[end - 1]];
+  if (norm.segNorm.length === 0) return [start, end];
+  const a = segmentOf(norm, start);
+  const z = segmentOf(norm, end - 1);
+  const origStart = norm.segOrigEnd[a] < 0 ? norm.segOrig[a] + (start - norm.segNorm[a]) : norm.segOrig[a];
+  const origEnd = norm.segOrigEnd[z] < 0 ? norm.segOrig[z] + (end - 1 - norm.segNorm[z]) + 1 : norm.segOrigEnd[z];
+  return [origStart, origEnd];
 }

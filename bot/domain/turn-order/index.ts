@@ -5,3 +5,4 @@ export * from './transitions';
 export * from './view';
 export * from './cadence';
 export * from './summary';
+export * from './monthly-stats';

@@ -1,4 +1,4 @@
-import { AnswerInput, closeIntake, defaultSettings, invalidSetting, IntakeState, openIntake, planTime, recordAnswer, tally } from '../../../bot/domain/intake';
+import { AnswerInput, closeIntake, decideStart, defaultSettings, invalidSetting, IntakeState, openIntake, planTime, recordAnswer, tally } from '../../../bot/domain/intake';
 
 function withAnswers(answers: Array<[string, AnswerInput]>): IntakeState {
   let state = openIntake('m1', 0);
@@ -83,5 +83,21 @@ describe('time plan', () => {
     expect(invalidSetting(s)).toBeUndefined();
     expect(invalidSetting({ ...s, meetingMinutes: 10 })).toBe('meetingMinutes');
     expect(invalidSetting({ ...s, targetSlotMinutes: 2 })).toBe('targetSlotMinutes');
+  });
+});
+
+describe('starting an intake', () => {
+  const hour = 60 * 60 * 1000;
+  it.each([
+    [undefined, 0, 'event', 'new'],
+    [undefined, 0, 'command', 'new'],
+    ['open', 1000, 'event', 'ignore'],
+    ['open', 1000, 'command', 'repost'],
+    ['closed', 1000, 'command', 'reopen'],
+    ['closed', 7 * hour, 'event', 'new'],
+    ['open', 7 * hour, 'command', 'new'],
+  ] as const)('existing %s, %i ms later, by %s -> %s', (status, later, trigger, expected) => {
+    const existing = status ? { ...openIntake('m', 0), status } : undefined;
+    expect(decideStart(existing, later, trigger)).toBe(expected);
   });
 });

@@ -14,7 +14,7 @@ describe('normalise', () => {
   it('leaves plain text untouched (identity map)', () => {
     const norm = normalise('Asiakas äiti, 3 lasta');
     expect(norm.text).toBe('Asiakas äiti, 3 lasta');
-    expect(norm.starts).toBeNull();
+    expect(norm.segNorm).toEqual([]);
   });
 });
 

@@ -11,6 +11,11 @@ describe('address', () => {
     expect(found('He lives at 12 Baker Street now.')).toEqual([{ type: 'address', text: '12 Baker Street' }]);
   });
 
+  it('finds a street typed in lower case, but not a care path with a number', () => {
+    expect(found('asuu mannerheimintie 12 b 5 yksin')).toEqual([{ type: 'address', text: 'mannerheimintie 12 b 5' }]);
+    expect(screen('hoitopolku 2 on kesken')).toEqual([]);
+  });
+
   it('does not flag a municipality alone or a street name without a number', () => {
     expect(screen('Asuu Vantaalla, käy Mannerheimintiellä töissä.')).toEqual([]);
   });

@@ -16,7 +16,6 @@ const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(
 
 describe('linear time on 100 KB', () => {
   const plain = fill('Asiakas kävi vastaanotolla ja tilanne on ennallaan, seuraava tapaaminen sovittu. ');
-  const plainMs = timeOf(plain);
 
   it.each([
     ['digits with separators (phone/IBAN backtracking bait)', fill('0 ')],
@@ -29,10 +28,13 @@ describe('linear time on 100 KB', () => {
     ['letters and dashes (plate bait)', fill('ABC-ABC-')],
     ['zero-width and full-width characters', fill('\u200b１\u2013')],
   ])('%s stays within a small multiple of plain text', (_name, text) => {
+    // measured side by side, so a busy machine slows both alike
+    const plainMs = timeOf(plain);
     const ms = timeOf(text);
     expect(text.length).toBe(SIZE);
     // backtracking or a quadratic scan on 100 KB takes seconds; a linear one stays near the plain time
     // (the bound is loose because the test machine is shared and timings jitter)
-    expect(ms).toBeLessThan(Math.max(20 * plainMs, 150));
+    // a quadratic scan of 100 KB needs seconds, so a 500 ms floor still catches one.
+    expect(ms).toBeLessThan(Math.max(20 * plainMs, 500));
   });
 });

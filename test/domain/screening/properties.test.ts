@@ -21,6 +21,17 @@ describe('properties', () => {
     );
   });
 
+  it('offsets found in Teams HTML point at the identifier in the original text', () => {
+    fc.assert(
+      fc.property(fillerArb, hetuArb, fc.constantFrom('<p>', '<div><b>', '&nbsp;', '<p>hetu&#58; ', '\u200b'), (before, code, wrap) => {
+        const text = `<p>${before.replace(/ /g, '&nbsp;')}</p>${wrap}${code}</b></p>`;
+        const f = screen(text).find((x) => x.type === 'personal_id');
+        return f !== undefined && text.slice(f.start, f.end) === code;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('redact leaves no finding behind', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fillerArb, hetuArb, phoneArb, ibanArb, fc.constant('Asiakas Matti Virtanen')), { maxLength: 8 }), (parts) => {

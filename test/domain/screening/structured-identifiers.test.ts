@@ -55,6 +55,13 @@ describe('email and iban', () => {
     expect(found('Posti: matti.virtanen@example.fi, kiitos @Mikko')).toEqual([{ type: 'email', text: 'matti.virtanen@example.fi' }]);
   });
 
+  it('finds addresses written with (at) or [at], as Finnish organisations do', () => {
+    expect(found('Yhteys matti.virtanen(at)example.fi tai liisa[at]posti.example.com')).toEqual([
+      { type: 'email', text: 'matti.virtanen(at)example.fi' },
+      { type: 'email', text: 'liisa[at]posti.example.com' },
+    ]);
+  });
+
   it('finds IBANs grouped or compact and checks mod-97', () => {
     expect(found('Tili FI21 1234 5600 0007 85.')).toEqual([{ type: 'iban', text: 'FI21 1234 5600 0007 85' }]);
     expect(found('konto SE4550000000058398257466')).toEqual([{ type: 'iban', text: 'SE4550000000058398257466' }]);
