@@ -79,14 +79,14 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   const meetings = new MeetingRepository(store);
   const centres = new CentreRepository(store, config.meetingMinutes);
   const rounds = new RoundRepository(store);
+  const screening = new ScreeningRepository(store);
   const intake = new IntakeHandlers({ meetings, centres, clock, log });
   const install = new InstallHandlers({ store, log });
   const status = new RoundStatusUpdates({
     adapter, botAppId: config.auth.appId, meetings, rounds, scheduler, clock, log, publicBaseUrl: config.publicBaseUrl, timeZone: MEETING_TIME_ZONE,
   });
   status.register();
-  const round = new RoundHandlers({ meetings, centres, rounds, stats: new StatsRepository(store), status, intake, clock, log, timeZone: MEETING_TIME_ZONE });
-  const screening = new ScreeningRepository(store);
+  const round = new RoundHandlers({ meetings, centres, rounds, stats: new StatsRepository(store), status, intake, clock, log, timeZone: MEETING_TIME_ZONE, screening });
   const dlp = config.screening.graphDlp && deps.graph ? new GraphDlp(deps.graph) : undefined;
   if (dlp && config.allowedTenants.length) {
     void dlp.warmUp(config.allowedTenants).then((tokens) => log.info({ event: 'screening.graph_ready', tenants: config.allowedTenants.length, tokens }, 'Graph tokens fetched'));

@@ -223,3 +223,23 @@ describe('the centre setting', () => {
     expect(set.body.text).toBe('Granskning av identifierande uppgifter i chatten på den här centralen: varning (avsändaren och ordföranden meddelas).');
   });
 });
+
+describe('counts in the end-of-meeting summary', () => {
+  it('shows how many identifiers were caught, as a number only', async () => {
+    connector.organizer = CHAIR;
+    connector.roles.set(CHAIR, 'Organizer');
+    const scene: Scene = { serviceUrl: connector.url, meeting: 'summary' };
+    const chair = { ...scene, user: { aadObjectId: CHAIR, name: 'Paula Puheenjohtaja' } };
+    await vuoro.send(activity('meeting-start', scene));
+    await connector.waitFor(posts);
+    await vuoro.send(cardAction({ ...scene, user: SANNA }, 'activity-1', 'intake.answer', { cases: '1', topics: '0', service: 'kela' }));
+    await vuoro.send(mention(chair, 'kierros'));
+    await vuoro.send(chatMessage({ ...scene, user: SANNA }, `<p>Asiakkaan hetu ${HETU} ja puhelin 040 1234567</p>`));
+    await vuoro.send(chatMessage({ ...scene, user: SANNA }, '<p>Kiitos, poistin viestin.</p>'));
+    await vuoro.send(mention(chair, 'lopeta'));
+    const [summary] = await connector.waitFor((c) => posts(c) && visibleText(c.body).includes('Kokouksen yhteenveto'));
+    expect(visibleText(summary.body)).toContain('Tunnistetietojen seulonta: 2 poistettu.');
+    expect(JSON.stringify(summary.body)).not.toMatch(/131052|1234567/);
+    expect(await counts('summary')).toEqual(expect.objectContaining({ screened: 4, flagged: 1, warned: 1 }));
+  });
+});
