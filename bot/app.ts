@@ -20,6 +20,15 @@ import { ReminderHandlers } from './handlers/reminder-handlers';
 import { ReminderRepository } from './adapters/reminders/reminder-repository';
 import type { CalendarService } from './domain/calendar/calendar-service';
 import { createCalendarService } from './api/calendar-wiring';
+import { ScreeningRepository } from './adapters/repositories/screening-repository';
+import { GraphDlp } from './adapters/graph/dlp-client';
+import type { GraphAccess } from './adapters/graph/graph-credential';
+import { ChatScreeningHandlers } from './handlers/chat-screening-handlers';
+import { ScreeningSettingsHandlers } from './handlers/screening-settings-handlers';
+import { SHARE_CASE_COMMAND, ShareCaseHandlers } from './handlers/share-case-handlers';
+import { PrivateNotices } from './handlers/private-notices';
+import { OutboundGuard } from './handlers/outbound-guard';
+import { screen } from './domain/screening';
 import { ROUND_VERB_PATTERN } from './cards/round-status-card';
 import { DurableScheduler } from './adapters/scheduler/durable-scheduler';
 import { RoundRepository } from './adapters/repositories/round-repository';
@@ -48,13 +57,23 @@ export function createAdapter(config: Config): VuoroAdapter {
   return new VuoroAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
 
+/**
+ * The screener builds its lexicons on first use (most of a second); do it at start-up so the first
+ * chat message is screened, and blocked, as fast as the rest. The sample is synthetic.
+ */
+function warmUpScreener(): void {
+  screen('Warm-up: Matti Meikäläinen, 010203A123B, 040 1234567, Mannerheimintie 1, 00100 Helsinki');
+}
+
 /** The zone meeting times are shown in and statistics are dated by. */
 export const MEETING_TIME_ZONE = 'Europe/Helsinki';
 
 /** Builds the application with all routes; round status updates are registered on `scheduler`. */
-export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; scheduler: DurableScheduler; calendar?: CalendarService }): Bot {
+export function createBot(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; scheduler: DurableScheduler; calendar?: CalendarService; graph?: GraphAccess }): Bot {
   const { config, store, clock, log, scheduler } = deps;
   const adapter = createAdapter(config);
+  adapter.use(new OutboundGuard(log));
+  warmUpScreener();
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.auth.appId || undefined,
@@ -65,15 +84,24 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   const meetings = new MeetingRepository(store);
   const centres = new CentreRepository(store, config.meetingMinutes);
   const rounds = new RoundRepository(store);
+  const screening = new ScreeningRepository(store);
   const intake = new IntakeHandlers({ meetings, centres, clock, log });
   const install = new InstallHandlers({ store, log });
   const status = new RoundStatusUpdates({
     adapter, botAppId: config.auth.appId, meetings, rounds, scheduler, clock, log, publicBaseUrl: config.publicBaseUrl, timeZone: MEETING_TIME_ZONE,
   });
   status.register();
-  const round = new RoundHandlers({ meetings, centres, rounds, stats: new StatsRepository(store), status, intake, clock, log, timeZone: MEETING_TIME_ZONE });
+  const round = new RoundHandlers({ meetings, centres, rounds, stats: new StatsRepository(store), status, intake, clock, log, timeZone: MEETING_TIME_ZONE, screening });
+  const dlp = config.screening.graphDlp && deps.graph ? new GraphDlp(deps.graph) : undefined;
+  if (dlp && config.allowedTenants.length) {
+    void dlp.warmUp(config.allowedTenants).then((tokens) => log.info({ event: 'screening.graph_ready', tenants: config.allowedTenants.length, tokens }, 'Graph tokens fetched'));
+  }
+  if (config.screening.graphDlp && !dlp) log.warn({ event: 'screening.graph_unavailable' }, 'VUORO_GRAPH_DLP is on but there is no Graph credential; warning instead of blocking');
+  const chatScreening = new ChatScreeningHandlers({ centres, meetings, screening, dlp, notices: new PrivateNotices({ publicBaseUrl: config.publicBaseUrl, log }), publicBaseUrl: config.publicBaseUrl, log });
+  const settings = new ScreeningSettingsHandlers({ centres, meetings, graphBlocking: Boolean(dlp), log });
   const reminders = new ReminderHandlers({ repo: new ReminderRepository(store), calendar: deps.calendar ?? createCalendarService(store, clock), clock, log });
-  const commands = new CommandHandlers({ intake, round, reminders, log });
+  const commands = new CommandHandlers({ intake, round, reminders, screening: chatScreening, settings, log });
+  const share = new ShareCaseHandlers({ meetings, screening, log });
 
   app.conversationUpdate('membersAdded', async (context) => {
     await install.membersAdded(context);
@@ -94,6 +122,10 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   app.adaptiveCards.actionExecute(ROUND_VERB_PATTERN, (context, _state, data) => round.action(context, String(context.activity.value?.action?.verb ?? ''), data));
   app.meetings.end((context) => round.meetingEnded(context));
   app.activity(ActivityTypes.Message, (context) => commands.message(context));
+  app.messageEventUpdate('editMessage', (context) => chatScreening.edit(context));
+  app.messageEventUpdate('undeleteMessage', (context) => chatScreening.edit(context));
+  app.messageExtensions.fetchTask(SHARE_CASE_COMMAND, (context) => share.fetchTask(context));
+  app.messageExtensions.submitAction<Record<string, unknown>>(SHARE_CASE_COMMAND, (context, _state, data) => share.submitAction(context, data));
 
   app.error(async (context: TurnContext, err: Error) => {
     log.error({ event: 'turn.failed', activityType: context.activity?.type, conversationId: context.activity?.conversation?.id, ...errorFields(err) }, 'turn failed');

@@ -42,6 +42,8 @@ export interface Config {
   readonly activityFeed: { readonly teamsAppId: string };
   /** Bearer key for GET /api/stats; empty: refused in production, loopback only in local mode. */
   readonly statsKey: string;
+  /** Chat safety net: mark flagged messages with a Graph policy violation (needs Chat.UpdatePolicyViolation.All). */
+  readonly screening: { readonly graphDlp: boolean };
 }
 
 /** Raised with the name of the offending variable; index.ts prints it and exits. */
@@ -141,6 +143,7 @@ export function loadConfig(env: Env): Config {
     },
     activityFeed: { teamsAppId: feedAppId },
     statsKey,
+    screening: { graphDlp: oneOf(env, 'VUORO_GRAPH_DLP', ['on', 'off'] as const, 'off') === 'on' },
   };
   return deepFreeze(config);
 }
@@ -160,4 +163,5 @@ export const CONFIG_VARIABLES = [
   'VUORO_BLOB_CONTAINER', 'VUORO_ALLOWED_TENANTS', 'VUORO_MEETING_MINUTES', 'VUORO_LOG_LEVEL',
   'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS', 'VUORO_STATS_KEY',
   'VUORO_ACTIVITY_FEED_APP_ID',
+  'VUORO_GRAPH_DLP',
 ] as const;

@@ -11,6 +11,8 @@ import { createBot } from './app';
 import { createServer } from './server';
 import { createStore } from './adapters/storage/create-store';
 import { calendarRoutes, createCalendarService } from './api/calendar-wiring';
+import { screeningNoticeRoute } from './api/screening-notice-route';
+import { GraphAccess, graphCredential } from './adapters/graph/graph-credential';
 import { DurableScheduler, SchedulerOptions } from './adapters/scheduler/durable-scheduler';
 import { statsRoutes } from './api/stats-routes';
 import { roundPages } from './api/round-pages';
@@ -39,6 +41,7 @@ export async function startVuoro(
     store?: StateStore;
     scheduler?: Partial<Omit<SchedulerOptions, 'store' | 'clock' | 'onFailure'>>;
     reminders?: RemindersOptions;
+    graph?: GraphAccess;
   } = {},
 ): Promise<RunningVuoro> {
   const log = parts.log ?? createLogger(config.logLevel);
@@ -57,9 +60,9 @@ export async function startVuoro(
     onFailure: (f) => log.warn({ event: 'job.failed', kind: f.kind, attempt: f.attempt, final: f.final, ...errorFields(f.error) }, 'scheduled job failed'),
   });
   const calendar = createCalendarService(store, clock);
-  const bot = createBot({ config, store, clock, log, scheduler, calendar });
+  const bot = createBot({ config, store, clock, log, scheduler, calendar, graph: parts.graph ?? graphCredential(config) });
   const reminders = wireReminders({ config, store, clock, log, bot, scheduler, calendar }, parts.reminders);
-  const routes = [calendarRoutes({ config, store, clock, log, calendar }), reminders.routes, statsRoutes({ config, store, log }), roundPages()];
+  const routes = [calendarRoutes({ config, store, clock, log, calendar }), reminders.routes, statsRoutes({ config, store, log }), roundPages(), screeningNoticeRoute];
   const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

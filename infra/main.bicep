@@ -104,6 +104,13 @@ param activityFeedAppId string = ''
 ])
 param logLevel string = 'info'
 
+@description('Chat safety net: block messages holding client identifiers with a Graph policy violation (VUORO_GRAPH_DLP). Turn on only after an admin has granted the app Chat.UpdatePolicyViolation.All (and ChannelMessage.UpdatePolicyViolation.All for channel meetings); otherwise Vuoro warns the sender and the chair.')
+@allowed([
+  'on'
+  'off'
+])
+param graphDlp string = 'off'
+
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 @maxValue(730)
@@ -188,6 +195,7 @@ module webApp 'modules/web-app.bicep' = {
     coordinatorIds: coordinatorIds
     ssoAudiences: ssoAudiences
     activityFeedAppId: activityFeedAppId
+    graphDlp: graphDlp
   }
 }
 

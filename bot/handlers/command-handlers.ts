@@ -10,13 +10,28 @@ import { IntakeHandlers } from './intake-handlers';
 import { ReminderHandlers } from './reminder-handlers';
 import { RoundHandlers } from './round-handlers';
 import { turnInfo } from './turn-info';
+import { ChatScreeningHandlers } from './chat-screening-handlers';
+import { ScreeningSettingsHandlers } from './screening-settings-handlers';
 
 /** Routes a message addressed to Vuoro to the right handler. */
 export class CommandHandlers {
-  constructor(private readonly deps: { intake: IntakeHandlers; round: RoundHandlers; reminders?: ReminderHandlers; log: Logger }) {}
+  constructor(
+    private readonly deps: {
+      intake: IntakeHandlers;
+      round: RoundHandlers;
+      reminders?: ReminderHandlers;
+      screening: ChatScreeningHandlers;
+      settings: ScreeningSettingsHandlers;
+      log: Logger;
+    },
+  ) {}
 
-  /** Handles one message to the bot. */
+  /**
+   * Handles every message Vuoro receives. Each is screened first; only a clean message addressed
+   * to Vuoro (a mention, or a one-to-one chat) is read as a command.
+   */
   async message(context: TurnContext): Promise<void> {
+    if ((await this.deps.screening.message(context)) !== 'act') return;
     const info = turnInfo(context);
     const command = parseCommand(context.activity.text);
     this.deps.log.info({ event: 'command', command: command.id, conversationId: info.conversationId }, 'command received');
@@ -28,6 +43,14 @@ export class CommandHandlers {
         return;
       case 'length':
         await context.sendActivity(await this.deps.intake.setLength(context, command.args[0]));
+        return;
+      case 'screening':
+        await context.sendActivity(await this.deps.settings.command(context, command.mode));
+        return;
+      case 'settings':
+        await context.sendActivity(
+          [await this.deps.intake.describeLength(context), await this.deps.settings.command(context, undefined), '', t(info.lang, 'help.settings')].join('\n'),
+        );
         return;
       case 'round': {
         const { message, started } = await this.deps.round.start(context);
@@ -58,5 +81,5 @@ export class CommandHandlers {
 /** The help message in one language. */
 export function helpText(lang: Parameters<typeof t>[0]): string {
   const line = (k: string) => `- ${t(lang, `help.${k}`)}`;
-  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), `- ${t(lang, 'round.help.round')}`, `- ${t(lang, 'round.help.end')}`, line('length'), `- ${t(lang, 'reminders.help')}`, line('help'), '', t(lang, 'help.privacy')].join('\n');
+  return [`**${t(lang, 'help.title')}**`, line('start'), line('close'), `- ${t(lang, 'round.help.round')}`, `- ${t(lang, 'round.help.end')}`, line('length'), `- ${t(lang, 'screening.help')}`, `- ${t(lang, 'reminders.help')}`, line('help'), '', t(lang, 'help.privacy')].join('\n');
 }

@@ -95,6 +95,13 @@ export class IntakeHandlers {
     return t(lang, 'intake.closedNotice');
   }
 
+  /** The centre's meeting length, for the settings overview. */
+  async describeLength(context: TurnContext): Promise<string> {
+    const info = turnInfo(context);
+    const { meeting } = await this.deps.centres.get(info.conversationId);
+    return t(info.lang, 'intake.lengthCurrent', { minutes: meeting.meetingMinutes });
+  }
+
   /** `kesto 90`: the centre's meeting length; refreshes a running intake's time plan. */
   async setLength(context: TurnContext, minutes: number | undefined): Promise<string> {
     const info = turnInfo(context);

@@ -19,6 +19,7 @@ import { Logger } from '../logger';
 import { IntakeHandlers } from './intake-handlers';
 import { RoundStatusUpdates } from './round-status-updates';
 import { TurnInfo, isChair, turnInfo } from './turn-info';
+import { ScreeningRepository } from '../adapters/repositories/screening-repository';
 
 /** What the round handlers need. */
 export interface RoundDeps {
@@ -32,6 +33,8 @@ export interface RoundDeps {
   log: Logger;
   /** Zone whose calendar day a meeting's statistics belong to. */
   timeZone: string;
+  /** Screening counts of the meeting, for the summary. */
+  screening?: ScreeningRepository;
 }
 
 const VERB_ACTIONS: Record<string, RoundAction> = {
@@ -173,7 +176,9 @@ export class RoundHandlers {
     const round = record.round;
     await this.deps.stats.add(meeting.address.conversationId, meeting.meetingId, round.startedAt, toStatsRecord(round, now, this.deps.timeZone));
     const summary = summarise(round, now);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(roundSummaryCard({ lang: meeting.lang as Lang, summary, screeningCounts: meeting.screeningCounts }))));
+    const screened = await this.deps.screening?.screeningCounts(meeting.meetingId);
+    const screeningCounts = meeting.screeningCounts ?? (screened && screened.flagged > 0 ? screened.byType : undefined);
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(roundSummaryCard({ lang: meeting.lang as Lang, summary, screeningCounts }))));
     this.deps.log.info({ event: 'round.summary_posted', meetingId: meeting.meetingId, consulted: summary.consulted.cases + summary.consulted.topics }, 'summary posted');
   }
 }

@@ -74,6 +74,9 @@ param ssoAudiences array
 @description('Teams app id (manifest id) for workshop reminders in the activity feed (VUORO_ACTIVITY_FEED_APP_ID); empty turns the feed off.')
 param activityFeedAppId string
 
+@description('Chat safety net through Graph policy violations, on or off (VUORO_GRAPH_DLP).')
+param graphDlp string
+
 @description('Custom host name bound to the app (e.g. vuoro.example.fi); empty uses the default azurewebsites.net host.')
 param customHostName string
 
@@ -139,6 +142,7 @@ var appSettings = {
   VUORO_COORDINATORS: join(coordinatorIds, ',')
   VUORO_SSO_AUDIENCE: join(ssoAudiences, ',')
   VUORO_ACTIVITY_FEED_APP_ID: activityFeedAppId
+  VUORO_GRAPH_DLP: graphDlp
   // Read by the platform.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'

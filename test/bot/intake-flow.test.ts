@@ -178,12 +178,12 @@ describe('commands and joining', () => {
   });
 
   it('answers an unknown command helpfully without repeating it', async () => {
-    await vuoro.send(mention({ serviceUrl: connector.url, meeting: 'm-unknown' }, 'Matti&nbsp;Meikäläinen <b>131052-308T</b>'));
+    // (A mention holding client identifiers is refused before this point: test/bot/meeting-screening.test.ts.)
+    await vuoro.send(mention({ serviceUrl: connector.url, meeting: 'm-unknown' }, 'kahvitauko&nbsp;<b>pidempi</b>'));
     const [reply] = await connector.waitFor(posts);
     expect(reply.body.text).toBe('En tunnistanut komentoa. Kirjoita **@Vuoro ohje**, niin näet mitä osaan.');
-    expect(JSON.stringify(connector.requests)).not.toContain('131052');
-    expect(vuoro.logs.join('')).not.toContain('131052');
-    expect(vuoro.logs.join('')).not.toContain('Matti');
+    expect(JSON.stringify(connector.requests)).not.toContain('kahvitauko');
+    expect(vuoro.logs.join('')).not.toContain('kahvitauko');
   });
 
   it('understands commands wrapped in HTML, entities and zero-width characters', async () => {

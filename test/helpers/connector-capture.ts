@@ -35,8 +35,12 @@ export interface ConnectorCapture {
   requests: Captured[];
   /** Role returned for GET /v1/meetings/{id}/participants/{aadId}. */
   roles: Map<string, string>;
-  /** Answers matching requests with an error (429 with Retry-After, 403, 404, 5xx). */
+  /** Answers matching requests with an error (429 with Retry-After, 403, 404, 5xx), `times` times. */
   fail(failure: InjectedFailure): void;
+  /** Requests always answered with an error status instead (first match wins). */
+  failures: Array<{ method: string; path: RegExp; status: number }>;
+  /** Entra object id of the organiser returned by GET /v1/meetings/{id}; unset answers 404. */
+  organizer?: string;
   /** How POST /v1/meetings/{id}/notification answers: 202 (sent) or 403 (the app may not notify here). */
   notifications: { status: 202 | 403 };
   /** Waits until `count` requests matching `filter` have arrived. */
@@ -75,9 +79,25 @@ export async function startConnectorCapture(options: { clock?: { now(): number }
         res.end(JSON.stringify({ error: { code: failure.status === 429 ? 'Throttled' : 'BotNotInConversationRoster', message: 'injected' } }));
         return;
       }
-      requests.push({ method, path, body, at: now(), status: 200 });
-      const participant = /^\/v1\/meetings\/[^/]+\/participants\/([^/]+)$/.exec(path);
+      const always = capture.failures.find((f) => f.method === method && f.path.test(path));
+      requests.push({ method, path, body, at: now(), status: always?.status ?? 200 });
       res.setHeader('Content-Type', 'application/json');
+      if (always) {
+        res.statusCode = always.status;
+        res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'simulated' } }));
+        return;
+      }
+      const meetingInfo = /^\/v1\/meetings\/([^/]+)$/.exec(path);
+      if (meetingInfo && method === 'GET') {
+        if (!capture.organizer) {
+          res.statusCode = 404;
+          res.end(JSON.stringify({ error: { code: 'NotFound' } }));
+          return;
+        }
+        res.end(JSON.stringify({ details: { id: meetingInfo[1], type: 'Scheduled' }, conversation: { id: 'c', isGroup: true }, organizer: { id: `29:${capture.organizer}`, aadObjectId: capture.organizer } }));
+        return;
+      }
+      const participant = /^\/v1\/meetings\/[^/]+\/participants\/([^/]+)$/.exec(path);
       if (participant) {
         const role = roles.get(participant[1]) ?? 'Attendee';
         res.end(JSON.stringify({ user: { id: `29:${participant[1]}`, aadObjectId: participant[1] }, meeting: { role, inMeeting: true }, conversation: { id: 'c' } }));
@@ -100,11 +120,12 @@ export async function startConnectorCapture(options: { clock?: { now(): number }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const capture: ConnectorCapture = {
     url: `http://127.0.0.1:${port}/`,
     requests,
     roles,
     fail: (failure) => void failures.push(failure),
+    failures: [],
     notifications,
     async waitFor(filter, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
@@ -121,6 +142,7 @@ export async function startConnectorCapture(options: { clock?: { now(): number }
         server.closeAllConnections();
       }),
   };
+  return capture;
 }
 
 /** All text in a card or message: TextBlocks, facts, choices and button titles, for assertions. */

@@ -8,7 +8,8 @@ import { join } from 'path';
 type Json = Record<string, unknown>;
 
 /** The fixture names available. */
-export type Fixture = 'meeting-start' | 'meeting-end' | 'intake-answer-invoke' | 'mention-message' | 'bot-added' | 'installation-update' | 'team-installation-update' | 'personal-message';
+export type Fixture = 'meeting-start' | 'meeting-end' | 'intake-answer-invoke' | 'mention-message' | 'bot-added' | 'installation-update'
+  | 'team-installation-update' | 'personal-message' | 'chat-message' | 'message-edit' | 'compose-fetch-task' | 'compose-submit-action';
 
 /** A deep copy of a fixture. */
 export function fixture(name: Fixture): Json {
@@ -59,5 +60,45 @@ export function cardAction(scene: Scene, cardId: string, verb: string, data: Jso
 export function personalMessage(scene: Scene, text: string): Json {
   const a = activity('personal-message', scene, { text });
   if (scene.user) (a.conversation as Json).id = `a:1personal-${scene.user.aadObjectId}`;
+  return a;
+}
+
+let messageSeq = 1764140600000;
+
+/** A Teams message id: Teams uses the epoch milliseconds of the post. */
+export function nextMessageId(): string {
+  return String(++messageSeq);
+}
+
+function withHtml(a: Json, html: string): Json {
+  a.text = html;
+  a.attachments = [{ contentType: 'text/html', content: `<div><div>${html}</div></div>` }];
+  return a;
+}
+
+/** A chat message NOT mentioning Vuoro, as delivered with the ChatMessage.Read.Chat permission. */
+export function chatMessage(scene: Scene, html: string, id = nextMessageId()): Json {
+  return withHtml(activity('chat-message', scene, { id }), html);
+}
+
+/** A messageUpdate/editMessage event for message `id` with its new text. */
+export function messageEdit(scene: Scene, id: string, html: string): Json {
+  return withHtml(activity('message-edit', scene, { id }), html);
+}
+
+/** A mention message that keeps Teams' numeric message id (for Graph paths). */
+export function mentionWithId(scene: Scene, text: string, id = nextMessageId()): Json {
+  return activity('mention-message', scene, { text: `<at>Vuoro</at>&nbsp;${text}`, id });
+}
+
+/** composeExtension/fetchTask for the share-a-case command. */
+export function composeFetchTask(scene: Scene): Json {
+  return activity('compose-fetch-task', scene);
+}
+
+/** composeExtension/submitAction with the dialog's data. */
+export function composeSubmit(scene: Scene, data: Json): Json {
+  const a = activity('compose-submit-action', scene);
+  (a.value as Json).data = data;
   return a;
 }

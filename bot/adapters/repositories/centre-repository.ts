@@ -4,11 +4,14 @@
  */
 import { StateStore } from '../../domain/ports';
 import { MeetingSettings, defaultSettings } from '../../domain/intake';
+import { ScreeningMode } from '../../domain/meeting-screening';
 import { updateWithRetry } from '../storage/update-with-retry';
 
 /** What a centre has chosen; later issues add their own fields here. */
 export interface CentreSettings {
   meeting: MeetingSettings;
+  /** The chat safety net: block, warn only or off; absent means the default (block). */
+  screening?: ScreeningMode;
 }
 
 /** Reads and changes a centre's settings. */
