@@ -236,3 +236,15 @@ describe('bad input', () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe('settings overview', () => {
+  it.each([
+    ['fi-FI', 'asetukset', 'Kokouksen pituus: 60 min.'],
+    ['sv-FI', 'inställningar', 'Mötets längd: 60 min.'],
+    ['en-US', 'settings', 'Meeting length: 60 min.'],
+  ])('shows the centre settings in %s', async (locale, word, expected) => {
+    await vuoro.send(mention({ serviceUrl: connector.url, meeting: 'm-settings', locale }, word));
+    const [reply] = await connector.waitFor(posts);
+    expect(String(reply.body.text)).toContain(expected);
+  });
+});
