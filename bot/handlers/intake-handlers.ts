@@ -5,7 +5,7 @@
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { Clock } from '../domain/ports';
 import {
-  StartTrigger, closeIntake, decideStart, invalidSetting, openIntake, planTime, recordAnswer, reopenIntake, tally,
+  MeetingSettings, StartTrigger, closeIntake, decideStart, invalidSetting, openIntake, planTime, recordAnswer, reopenIntake, tally,
 } from '../domain/intake';
 import { MeetingRecord, MeetingRepository } from '../adapters/repositories/meeting-repository';
 import { CentreRepository } from '../adapters/repositories/centre-repository';
@@ -23,6 +23,9 @@ export interface IntakeDeps {
   clock: Clock;
   log: Logger;
 }
+
+/** Turn-state key of the centre settings read during one turn. */
+const SETTINGS_KEY = Symbol('vuoro.centreSettings');
 
 /** Handlers for the intake flow; app.ts registers them on routes. */
 export class IntakeHandlers {
@@ -42,7 +45,7 @@ export class IntakeHandlers {
       return { meetingId: info.meetingId, address: info.address, lang: current && decision !== 'new' ? current.lang : info.lang, intake, intakeCardId: current?.intakeCardId, version: current?.version ?? 0 };
     });
     if (decision === 'ignore' || !record) return;
-    const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(record))));
+    const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(context, record))));
     await this.deps.meetings.update(info.meetingId, (current) => current && { ...current, intakeCardId: sent?.id ?? current.intakeCardId });
     this.deps.log.info({ event: 'intake.started', meetingId: info.meetingId, decision, trigger }, 'intake card posted');
   }
@@ -50,35 +53,38 @@ export class IntakeHandlers {
   /** An answer from the card: record it, update the card for all, return the personal card. */
   async answer(context: TurnContext, data: Record<string, unknown>): Promise<CardJson> {
     const info = turnInfo(context);
-    const record = await this.deps.meetings.get(info.meetingId);
-    if (!record) return this.notRunningCard(info);
-    if (!info.userId) return this.render(record, { errorKey: 'intake.error_no_user' });
+    if (!info.userId) {
+      const record = await this.deps.meetings.get(info.meetingId);
+      return record ? this.render(context, record, { errorKey: 'intake.error_no_user' }) : this.notRunningCard(info);
+    }
     let errorKey: string | undefined;
+    let refused: MeetingRecord | undefined;
     const updated = await this.deps.meetings.update(info.meetingId, (current) => {
       if (!current) return undefined;
       const result = recordAnswer(current.intake, info.userId!, { cases: data.cases, topics: data.topics, service: data.service }, this.deps.clock.now());
       if ('error' in result) {
         errorKey = `intake.error_${result.error}`;
+        refused = current;
         return undefined;
       }
       errorKey = undefined;
       return { ...current, intake: result.state };
     });
-    const latest = updated ?? record;
-    if (errorKey) {
+    if (errorKey && refused) {
       this.deps.log.info({ event: 'intake.answer_refused', meetingId: info.meetingId, reason: errorKey }, 'answer refused');
-      return this.render(latest, { errorKey, userId: info.userId });
+      return this.render(context, refused, { errorKey, userId: info.userId });
     }
-    this.deps.log.info({ event: 'intake.answered', meetingId: info.meetingId, people: Object.keys(latest.intake.answers).length }, 'answer recorded');
+    if (!updated) return this.notRunningCard(info);
+    this.deps.log.info({ event: 'intake.answered', meetingId: info.meetingId, people: Object.keys(updated.intake.answers).length }, 'answer recorded');
     await this.updateCardForAll(context, info.meetingId);
-    return this.render(latest, { userId: info.userId });
+    return this.render(context, updated, { userId: info.userId });
   }
 
   /** The card's refresh (Universal Actions): the personal view for whoever looks. */
   async refresh(context: TurnContext): Promise<CardJson> {
     const info = turnInfo(context);
     const record = await this.deps.meetings.get(info.meetingId);
-    return record ? this.render(record, { userId: info.userId }) : this.notRunningCard(info);
+    return record ? this.render(context, record, { userId: info.userId }) : this.notRunningCard(info);
   }
 
   /** `sulje` or the card's close button; only the chair may close. */
@@ -122,7 +128,7 @@ export class IntakeHandlers {
       const latest = await this.deps.meetings.get(meetingId);
       if (!latest?.intakeCardId) return;
       try {
-        await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(latest))), id: latest.intakeCardId });
+        await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(context, latest))), id: latest.intakeCardId });
       } catch (err) {
         // The answer is stored; the next update or refresh shows it. Never fail the person's turn for this.
         this.deps.log.warn({ event: 'intake.card_update_failed', meetingId, ...errorFields(err) }, 'card update failed');
@@ -130,8 +136,17 @@ export class IntakeHandlers {
     });
   }
 
-  private async render(record: MeetingRecord, personal?: { userId?: string; errorKey?: string }): Promise<CardJson> {
-    const { meeting: settings } = await this.deps.centres.get(record.address.conversationId);
+  /** The centre's meeting settings, read once per turn however many cards the turn renders. */
+  private async settingsFor(context: TurnContext, conversationId: string): Promise<MeetingSettings> {
+    const cached = context.turnState.get(SETTINGS_KEY) as Promise<MeetingSettings> | undefined;
+    if (cached) return cached;
+    const read = this.deps.centres.get(conversationId).then((c) => c.meeting);
+    context.turnState.set(SETTINGS_KEY, read);
+    return read;
+  }
+
+  private async render(context: TurnContext, record: MeetingRecord, personal?: { userId?: string; errorKey?: string }): Promise<CardJson> {
+    const settings = await this.settingsFor(context, record.address.conversationId);
     const plan = planTime(record.intake, settings);
     const serviceOf = (userId: string) => record.intake.answers[userId]?.service ?? 'other';
     const model: IntakeCardModel = {
