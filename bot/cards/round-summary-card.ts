@@ -6,13 +6,14 @@ import { OutcomeCount, RoundSummary } from '../domain/turn-order';
 import { Lang, t, tn } from '../i18n';
 import { CardJson, Element, card, facts, heading, paragraph } from './card-kit';
 import { itemsText } from './round-status-card';
+import type { ScreeningCounts } from '../domain/meeting-screening';
 
 /** What the summary card shows. */
 export interface RoundSummaryModel {
   lang: Lang;
   summary: RoundSummary;
-  /** Screening results by type, when the screener ran in this meeting. */
-  screeningCounts?: Record<string, number>;
+  /** The meeting's screening counts (numbers only), when the screener ran in this meeting. */
+  screening?: ScreeningCounts;
 }
 
 function counts(lang: Lang, c: OutcomeCount): string {
@@ -47,9 +48,11 @@ export function roundSummaryCard(m: RoundSummaryModel): CardJson {
       }),
     ),
   ];
-  if (m.screeningCounts) {
-    const removed = Object.values(m.screeningCounts).reduce((n, v) => n + (Number.isFinite(v) ? v : 0), 0);
-    body.push(paragraph(t(lang, 'round.summary.screening', { count: removed })));
+  if (m.screening && m.screening.screened > 0) {
+    const c = m.screening;
+    body.push(paragraph(t(lang, 'round.summary.screening', { screened: c.screened, flagged: c.flagged, blocked: c.blocked, warned: c.warned, stopped: c.stopped })));
+    const types = Object.entries(c.byType).filter(([, n]) => n > 0).map(([type, n]) => `${t(lang, `screening.type.${type}`)} ${n}`);
+    if (types.length) body.push(paragraph(t(lang, 'round.summary.screeningTypes', { types: types.join(', ') }), { subtle: true }));
   }
   body.push(paragraph(t(lang, 'round.summary.privacy'), { subtle: true }));
   return card(body);

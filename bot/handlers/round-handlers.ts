@@ -51,7 +51,7 @@ const VERB_ACTIONS: Record<string, RoundAction> = {
 };
 
 /** Screening results the screener may add to the meeting record (another feature); counts only. */
-type WithScreening = MeetingRecord & { screeningCounts?: Record<string, number> };
+
 
 /** Handlers for the consultation round; app.ts registers them on routes. */
 export class RoundHandlers {
@@ -166,7 +166,7 @@ export class RoundHandlers {
   }
 
   /** Schedules the card update for all and, when the round has ended, posts the summary and keeps the statistics. */
-  private async afterChange(context: TurnContext, meeting: WithScreening, record: RoundRecord, now: number): Promise<void> {
+  private async afterChange(context: TurnContext, meeting: MeetingRecord, record: RoundRecord, now: number): Promise<void> {
     await this.deps.status.scheduleFor(meeting.meetingId);
     if (record.round.phase !== 'ended') return;
     const { written } = await this.deps.rounds.update(meeting.meetingId, (c) =>
@@ -176,9 +176,8 @@ export class RoundHandlers {
     const round = record.round;
     await this.deps.stats.add(meeting.address.conversationId, meeting.meetingId, round.startedAt, toStatsRecord(round, now, this.deps.timeZone));
     const summary = summarise(round, now);
-    const screened = await this.deps.screening?.screeningCounts(meeting.meetingId);
-    const screeningCounts = meeting.screeningCounts ?? (screened && screened.flagged > 0 ? screened.byType : undefined);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(roundSummaryCard({ lang: meeting.lang as Lang, summary, screeningCounts }))));
+    const screening = await this.deps.screening?.screeningCounts(meeting.meetingId);
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(roundSummaryCard({ lang: meeting.lang as Lang, summary, screening }))));
     this.deps.log.info({ event: 'round.summary_posted', meetingId: meeting.meetingId, consulted: summary.consulted.cases + summary.consulted.topics }, 'summary posted');
   }
 }

@@ -238,7 +238,8 @@ describe('counts in the end-of-meeting summary', () => {
     await vuoro.send(chatMessage({ ...scene, user: SANNA }, '<p>Kiitos, poistin viestin.</p>'));
     await vuoro.send(mention(chair, 'lopeta'));
     const [summary] = await connector.waitFor((c) => posts(c) && visibleText(c.body).includes('Kokouksen yhteenveto'));
-    expect(visibleText(summary.body)).toContain('Tunnistetietojen seulonta: 2 poistettu.');
+    expect(visibleText(summary.body)).toMatch(/Tunnistetietojen seulonta: [34] viestiä seulottu, 1 sisälsi tunnistetietoja \(0 estetty, 1 varoitettu, 0 pysäytetty ennen julkaisua\)\./);
+    expect(visibleText(summary.body)).toContain('Löydetyt tyypit: henkilötunnus 1, puhelinnumero 1.');
     expect(JSON.stringify(summary.body)).not.toMatch(/131052|1234567/);
     expect(await counts('summary')).toEqual(expect.objectContaining({ screened: 4, flagged: 1, warned: 1 }));
   });

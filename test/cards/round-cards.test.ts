@@ -1,3 +1,4 @@
+import { FINDING_TYPES, FindingType } from '../../bot/domain/screening';
 /**
  * The round's cards as pure functions of the domain's view and summary: controls follow the phase,
  * the screening line appears only when screening ran, and every language reads as itself.
@@ -56,17 +57,20 @@ describe('round status card', () => {
 });
 
 describe('round summary card', () => {
+  const byType = Object.fromEntries(FINDING_TYPES.map((type) => [type, 0])) as Record<FindingType, number>;
+  const counts = { screened: 12, flagged: 3, blocked: 1, warned: 1, stopped: 1, byType: { ...byType, personal_id: 2, phone: 1 } };
   const ended = ok(applyAction(ok(applyAction(roundOf([[1, 0], [2, 0]]), 'next', 15 * MIN)), 'end', 30 * MIN));
 
   it('adds the screening line only when screening counts are present', () => {
     const without = visibleText(roundSummaryCard({ lang: 'fi', summary: summarise(ended, 30 * MIN) }));
     expect(without).not.toContain('seulonta');
-    const withCounts = visibleText(roundSummaryCard({ lang: 'fi', summary: summarise(ended, 30 * MIN), screeningCounts: { hetu: 2, phone: 1 } }));
-    expect(withCounts).toContain('Tunnistetietojen seulonta: 3 poistettu.');
+    const withCounts = visibleText(roundSummaryCard({ lang: 'fi', summary: summarise(ended, 30 * MIN), screening: counts }));
+    expect(withCounts).toContain('Tunnistetietojen seulonta: 12 viestiä seulottu, 3 sisälsi tunnistetietoja (1 estetty, 1 varoitettu, 1 pysäytetty ennen julkaisua).');
+    expect(withCounts).toContain('Löydetyt tyypit: henkilötunnus 2, puhelinnumero 1.');
   });
 
   it.each<Lang>(['fi', 'sv', 'en'])('has every string translated in %s', (lang) => {
-    const text = visibleText(roundSummaryCard({ lang, summary: summarise(ended, 30 * MIN), screeningCounts: { hetu: 1 } }));
+    const text = visibleText(roundSummaryCard({ lang, summary: summarise(ended, 30 * MIN), screening: counts }));
     expect(text).not.toMatch(/round\.|\{\w+\}/);
   });
 });
