@@ -10,6 +10,7 @@ import { Logger, createLogger, errorFields } from './logger';
 import { createBot } from './app';
 import { createServer } from './server';
 import { createStore } from './adapters/storage/create-store';
+import { ScreeningRepository } from './adapters/repositories/screening-repository';
 import { calendarRoutes, createCalendarService } from './api/calendar-wiring';
 import { screeningNoticeRoute } from './api/screening-notice-route';
 import { GraphAccess, graphCredential } from './adapters/graph/graph-credential';
@@ -84,6 +85,8 @@ export async function startVuoro(
         server.close(() => resolve());
         server.server.closeIdleConnections();
       });
+      // After the last request: batched screening counts reach the store before the process ends.
+      await new ScreeningRepository(store).flush().catch((err) => log.warn({ event: 'shutdown.flush_failed', ...errorFields(err) }, 'screening counts not flushed'));
     },
   };
 }

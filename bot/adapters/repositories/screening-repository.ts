@@ -65,6 +65,11 @@ export class ScreeningRepository {
     return (await this.write(meetingId, { item, sharedBy })).counts;
   }
 
+  /** Writes every batched count now; a clean shutdown calls this so no count is lost. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending.keys()].map((meetingId) => this.write(meetingId, undefined)));
+  }
+
   private async write(meetingId: string, add: { item: ScreeningCounts; sharedBy?: string } | undefined): Promise<ScreeningRecord> {
     const batch = this.pending.get(meetingId);
     this.pending.delete(meetingId);

@@ -34,4 +34,13 @@ describe('screening counts in the file store', () => {
     expect(await new ScreeningRepository(store).sharedBy('m2', 'aad-2')).toBe(0);
     expect(JSON.stringify((await store.get('screening:m2'))!.value)).toMatch(/^[^"]*("(counts|shared|screened|flagged|blocked|warned|stopped|byType|aad-1|personal_id|phone|email|iban|address|name|date_of_birth|record_number|vehicle_number|passport_number)"[^"]*)*$/);
   });
+
+  it('writes batched counts at once when the server shuts down', async () => {
+    const dir = newDir();
+    const store = createStore({ kind: 'file', dataDir: dir, blobConnectionString: '', blobAccountUrl: '', blobContainer: 'x' }, {});
+    for (let i = 0; i < 3; i++) await new ScreeningRepository(store).record('m3', clean, 'clean');
+    await new ScreeningRepository(store).flush();
+    const reopened = createStore({ kind: 'file', dataDir: dir, blobConnectionString: '', blobAccountUrl: '', blobContainer: 'x' }, {});
+    expect((await reopened.get<{ counts: { screened: number } }>('screening:m3'))?.value.counts.screened).toBe(3);
+  });
 });
