@@ -13,7 +13,7 @@ import { normaliseSettings } from '../domain/reminders/offsets';
 import { ReminderRepository, personKey } from '../adapters/reminders/reminder-repository';
 import { langFromLocale } from '../i18n';
 import type { SsoUser, SsoVerifier } from './sso-verifier';
-import { SsoError } from './sso-verifier';
+import { signedInUser } from './sso-guard';
 import { BodyError, readJson, sendJson } from './http-cache';
 
 /** What the routes need. */
@@ -35,14 +35,8 @@ export function registerReminderRoutes(server: restify.Server, deps: ReminderRou
   const authed = (route: string, handler: Handler, coordinatorOnly = false) => async (req: restify.Request, res: restify.Response) => {
     const r = req as unknown as IncomingMessage;
     const w = res as unknown as ServerResponse;
-    let user: SsoUser;
-    try {
-      user = await auth.verify(req.headers.authorization);
-    } catch (e) {
-      if (!(e instanceof SsoError)) throw e;
-      log.info({ route, reason: e.reason }, 'reminder route refused: token');
-      return sendJson(r, w, 401, { error: 'unauthenticated' }, { ...noStore, 'www-authenticate': 'Bearer' });
-    }
+    const user = await signedInUser(auth, req, res, route, log);
+    if (!user) return;
     if (coordinatorOnly && !user.isCoordinator) return sendJson(r, w, 403, { error: 'forbidden' }, noStore);
     try {
       await handler(req, res, user);

@@ -10,8 +10,8 @@ import type { Logger } from '../logger';
 import type { MeetingRepository } from '../adapters/repositories/meeting-repository';
 import type { CentreRepository } from '../adapters/repositories/centre-repository';
 import type { RoundRepository } from '../adapters/repositories/round-repository';
-import { SsoError } from './sso-verifier';
-import type { SsoUser, SsoVerifier } from './sso-verifier';
+import type { SsoVerifier } from './sso-verifier';
+import { signedInUser } from './sso-guard';
 import { sendJson } from './http-cache';
 import { todayPayload } from './today-payload';
 
@@ -33,14 +33,8 @@ export function registerTodayRoutes(server: restify.Server, deps: TodayRouteDeps
   server.get('/api/meetings/:meetingId/today', async (req: restify.Request, res: restify.Response) => {
     const r = req as unknown as IncomingMessage;
     const w = res as unknown as ServerResponse;
-    let user: SsoUser;
-    try {
-      user = await auth.verify(req.headers.authorization);
-    } catch (e) {
-      if (!(e instanceof SsoError)) throw e;
-      log?.info({ route: 'today', reason: e.reason }, 'today route refused: token');
-      return sendJson(r, w, 401, { error: 'unauthenticated' }, { ...NO_STORE, 'www-authenticate': 'Bearer' });
-    }
+    const user = await signedInUser(auth, req, res, 'today', log);
+    if (!user) return;
     const meetingId = String(req.params?.meetingId ?? '');
     const notFound = () => sendJson(r, w, 404, { error: 'notFound' }, NO_STORE);
     if (!meetingId || meetingId.length > 512) return notFound();
