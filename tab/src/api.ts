@@ -1,6 +1,7 @@
 /** Calls to the calendar API (same origin). Change calls carry the Teams SSO token. */
 import type { CalendarView, WorkshopView } from '../../bot/domain/calendar/calendar-view';
 import type { FieldError } from '../../bot/domain/calendar/validation';
+import type { ServiceAttendance } from '../../bot/domain/reminders/attendance';
 import type { Lang } from './i18n';
 
 /** A field error as the API returns it (with the localised message). */
@@ -50,4 +51,16 @@ export async function sendChange(method: 'POST' | 'PATCH', path: string, body: u
   const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (res.ok) return { ok: true, workshop: json as unknown as WorkshopView };
   return { ok: false, status: res.status, fields: json.fields as ApiFieldError[] | undefined, current: json.current as WorkshopView | undefined, message: json.message as string | undefined };
+}
+
+/** Expected attendance per service for one workshop (coordinators); undefined when not allowed or unavailable. */
+export async function fetchAttendance(workshopId: string, token: string | undefined): Promise<ServiceAttendance[] | undefined> {
+  if (!token) return undefined;
+  try {
+    const res = await fetch(`/api/reminders/attendance/${encodeURIComponent(workshopId)}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) return undefined;
+    return ((await res.json()) as { services?: ServiceAttendance[] }).services;
+  } catch {
+    return undefined;
+  }
 }

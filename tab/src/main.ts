@@ -5,7 +5,7 @@
  */
 import type { CalendarView, WorkshopView } from '../../bot/domain/calendar/calendar-view';
 import { localText } from '../../bot/domain/calendar/model';
-import { cycleIcsUrl, fetchCalendar, fetchIsCoordinator, sendChange } from './api';
+import { cycleIcsUrl, fetchAttendance, fetchCalendar, fetchIsCoordinator, sendChange } from './api';
 import { h } from './dom';
 import { connectHost } from './host';
 import type { Host, ThemeName } from './host';
@@ -79,6 +79,7 @@ function open(w: WorkshopView, opener: Element): void {
       const result = await sendChange('POST', `/${x.id}/cancel`, {}, await freshToken(), lang, x.etag);
       if (result.ok) { await reload(); announce(tr(lang, 'ui.saved')); } else announce(result.message ?? tr(lang, 'errors.network'));
     },
+    attendance: async (x) => fetchAttendance(x.id, await freshToken()),
   } : undefined);
 }
 

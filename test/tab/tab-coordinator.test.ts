@@ -9,6 +9,8 @@ import { launchBrowser } from '../helpers/tab-browser';
 import type { TestBrowser } from '../helpers/tab-browser';
 import { makeKey, serveTenantKeys, signToken, MEMBER_OID } from '../helpers/sso-test-keys';
 import { t } from '../../bot/i18n';
+import { ReminderRepository } from '../../bot/adapters/reminders/reminder-repository';
+import { recordAnswer } from '../../bot/domain/reminders/attendance';
 
 jest.setTimeout(120_000);
 
@@ -94,6 +96,28 @@ describe('the tab in a Teams meeting side panel, as the coordinator', () => {
     await page.close();
   });
 
+  it('shows the coordinator the expected attendance per service in the workshop details', async () => {
+    const repo = new ReminderRepository(srv.store);
+    const answers = [
+      { userId: 'aaaaaaaa-0000-4000-8000-000000000001', service: 'kela', status: 'attending', at: NOW },
+      { userId: 'aaaaaaaa-0000-4000-8000-000000000002', service: 'kela', status: 'attending', at: NOW },
+      { userId: 'aaaaaaaa-0000-4000-8000-000000000003', service: 'oral_health', status: 'substitute', substituteUserId: 'bbbbbbbb-0000-4000-8000-000000000003', at: NOW },
+    ] as const;
+    for (const entry of answers) await repo.updateAttendance('ws-2027-05', (r) => recordAnswer(r, 'ws-2027-05', entry));
+    const page = await openAs(coordinatorToken, 'lang=fi&view=list');
+    await page.click('[data-workshop="ws-2027-05"]');
+    await page.waitForSelector('dialog .attendance-table');
+    expect(await page.textContent('#attendance-title')).toBe(t('fi', 'calendar.attendance.title'));
+    expect(await page.getAttribute('dialog .attendance-table', 'aria-labelledby')).toBe('attendance-title');
+    const cells = async (service: string) => page.$$eval(`dialog tr[data-service="${service}"] > *`, (els) => els.map((e) => (e as unknown as { textContent: string }).textContent));
+    expect(await cells('kela')).toEqual([t('fi', 'calendar.today.services.kela'), '2', '0']);
+    expect(await cells('oral_health')).toEqual([t('fi', 'calendar.today.services.oral_health'), '0', '1']);
+    expect(await cells('disability')).toEqual([t('fi', 'calendar.today.services.disability'), '0', '0']);
+    expect(await page.$$eval('dialog .attendance-table thead th', (els) => els.map((e) => (e as unknown as { textContent: string }).textContent)))
+      .toEqual(['calendar.attendance.service', 'calendar.attendance.attending', 'calendar.attendance.substitutes'].map((k) => t('fi', k)));
+    await page.close();
+  });
+
   it('follows a Teams theme change live and offers the Today view with a "not available yet" note', async () => {
     const page = await openAs(coordinatorToken, 'lang=sv');
     expect(await page.getAttribute('html', 'data-theme')).toBe('default');
@@ -110,6 +134,8 @@ describe('the tab in a Teams meeting side panel, as the coordinator', () => {
     await page.click('[data-workshop="ws-2027-04"]');
     await page.waitForSelector('dialog[open]');
     expect(await page.$('dialog button:has-text("Muokkaa")')).toBeNull();
+    expect(await page.$('dialog .attendance')).toBeNull();
+    expect(await page.textContent('dialog')).not.toContain(t('fi', 'calendar.attendance.title'));
     expect(await page.$('button:has-text("Uusi paja")')).toBeNull();
     await page.close();
   });

@@ -1,5 +1,6 @@
 /** The workshop details dialog (native <dialog>: focus moves in, Esc closes, focus returns to the opener). */
 import type { WorkshopView } from '../../../bot/domain/calendar/calendar-view';
+import type { ServiceAttendance } from '../../../bot/domain/reminders/attendance';
 import { localText } from '../../../bot/domain/calendar/model';
 import { h } from '../dom';
 import { longDate } from '../format';
@@ -14,6 +15,8 @@ export interface DetailActions {
   edit(w: WorkshopView): void;
   move(w: WorkshopView): void;
   cancel(w: WorkshopView): Promise<void>;
+  /** Expected attendance per service; undefined when it cannot be read. */
+  attendance(w: WorkshopView): Promise<ServiceAttendance[] | undefined>;
 }
 
 /** Opens a modal dialog with `content`, returning focus to `opener` when it closes. */
@@ -31,6 +34,26 @@ export function openDialog(labelId: string, content: HTMLElement[], opener: Elem
 
 function row(label: string, value: Node | string): HTMLElement {
   return h('div', { class: 'row' }, h('dt', {}, label), h('dd', {}, value));
+}
+
+/** The coordinator's table of expected attendance per service, filled in when the API answers. */
+function attendanceSection(lang: Lang, load: Promise<ServiceAttendance[] | undefined>): HTMLElement {
+  const section = h('section', { class: 'attendance', 'aria-labelledby': 'attendance-title', 'aria-busy': 'true' },
+    h('h3', { id: 'attendance-title' }, tr(lang, 'attendance.title')));
+  void load.catch(() => undefined).then((services) => {
+    section.removeAttribute('aria-busy');
+    if (!services) { section.append(h('p', { class: 'attendance-error' }, tr(lang, 'attendance.error'))); return; }
+    const head = h('tr', {},
+      h('th', { scope: 'col' }, tr(lang, 'attendance.service')),
+      h('th', { scope: 'col' }, tr(lang, 'attendance.attending')),
+      h('th', { scope: 'col' }, tr(lang, 'attendance.substitutes')));
+    const rows = services.map((s) => h('tr', { 'data-service': s.service, class: s.attending + s.substitutes > 0 ? 'covered' : 'uncovered' },
+      h('th', { scope: 'row' }, tr(lang, `today.services.${s.service}`)),
+      h('td', {}, String(s.attending)),
+      h('td', {}, String(s.substitutes))));
+    section.append(h('table', { class: 'attendance-table', 'aria-labelledby': 'attendance-title' }, h('thead', {}, head), h('tbody', {}, ...rows)));
+  });
+  return section;
 }
 
 /** Shows one workshop; coordinators also get edit, move and cancel. */
@@ -70,6 +93,7 @@ export function showDetails(lang: Lang, w: WorkshopView, opener: Element, coordi
     });
     if (w.status !== 'cancelled') body.push(h('div', { class: 'actions coordinator', 'aria-label': tr(lang, 'ui.coordinator'), role: 'group' }, edit, move, cancel));
     else body.push(h('div', { class: 'actions coordinator', role: 'group', 'aria-label': tr(lang, 'ui.coordinator') }, edit));
+    body.push(attendanceSection(lang, coordinator.attendance(w)));
   }
   body.push(h('div', { class: 'dialog-footer' }, close));
   const dialog = openDialog('details-title', body, opener);
