@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import nock from 'nock';
 import type { Page } from 'playwright-core';
-import { startCalendarServer } from '../helpers/calendar-api-server';
-import type { CalendarTestServer } from '../helpers/calendar-api-server';
-import { launchBrowser } from '../helpers/tab-browser';
-import type { TestBrowser } from '../helpers/tab-browser';
-import { makeKey, serveTenantKeys, signToken, MEMBER_OID } from '../helpers/sso-test-keys';
+import { teamsTabUnderTest } from '../helpers/teams-tab-under-test';
+import { makeKey, signToken, MEMBER_OID } from '../helpers/sso-test-keys';
 import { t } from '../../bot/i18n';
 import { ReminderRepository } from '../../bot/adapters/reminders/reminder-repository';
 import { recordAnswer } from '../../bot/domain/reminders/attendance';
@@ -20,34 +14,13 @@ declare const window: Record<string, unknown> & { vuoroTestSetTheme(theme: strin
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 const key = makeKey('tab-key');
 const coordinatorToken = signToken(key, {}, Math.floor(NOW / 1000));
-let outDir: string;
-let srv: CalendarTestServer;
-let chrome: TestBrowser;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  serveTenantKeys([key], undefined, 5);
-  outDir = mkdtempSync(path.join(tmpdir(), 'vuoro-tab-teams-'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildTab } = require('../../tab/build.js') as { buildTab(o: object): Promise<unknown> };
-  await buildTab({ outDir, quiet: true, hostModule: path.join(__dirname, 'fake-teams-host.js') });
-  srv = await startCalendarServer(NOW, outDir);
-  chrome = await launchBrowser();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await srv?.close();
-  rmSync(outDir, { recursive: true, force: true });
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const tab = teamsTabUnderTest('teams', NOW, key);
 
 async function openAs(token: string, query: string): Promise<Page> {
-  const page = await chrome.browser.newPage();
+  const page = await tab.chrome.browser.newPage();
   await page.addInitScript((tk) => { (window as Record<string, unknown>).vuoroTestToken = tk; }, token);
   const coordinatorCheck = page.waitForResponse((r) => r.url().endsWith('/api/calendar/me'));
-  await page.goto(`${srv.base}/tab/?${query}`);
+  await page.goto(`${tab.srv.base}/tab/?${query}`);
   await page.waitForSelector('.month-list, .wheel');
   await coordinatorCheck; // editing controls appear (or not) once this has come back
   await page.waitForTimeout(50);
@@ -83,7 +56,7 @@ describe('the tab in a Teams meeting side panel, as the coordinator', () => {
     await page.click('[data-workshop="ws-2027-04"]');
     await page.click('dialog button:has-text("Edit")');
     await page.waitForSelector('#f-title-fi');
-    const res = await fetch(`${srv.base}/api/workshops/ws-2027-04`, {
+    const res = await fetch(`${tab.srv.base}/api/workshops/ws-2027-04`, {
       method: 'PATCH', headers: { authorization: `Bearer ${coordinatorToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ title: { fi: 'Ikääntyneiden palvelut (päivitetty)' } }),
     });
@@ -97,7 +70,7 @@ describe('the tab in a Teams meeting side panel, as the coordinator', () => {
   });
 
   it('shows the coordinator the expected attendance per service in the workshop details', async () => {
-    const repo = new ReminderRepository(srv.store);
+    const repo = new ReminderRepository(tab.srv.store);
     const answers = [
       { userId: 'aaaaaaaa-0000-4000-8000-000000000001', service: 'kela', status: 'attending', at: NOW },
       { userId: 'aaaaaaaa-0000-4000-8000-000000000002', service: 'kela', status: 'attending', at: NOW },

@@ -1,13 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import nock from 'nock';
 import type { Page } from 'playwright-core';
-import { startCalendarServer } from '../helpers/calendar-api-server';
-import type { CalendarTestServer } from '../helpers/calendar-api-server';
-import { launchBrowser } from '../helpers/tab-browser';
-import type { TestBrowser } from '../helpers/tab-browser';
-import { MEMBER_OID, makeKey, serveTenantKeys, signToken } from '../helpers/sso-test-keys';
+import { teamsTabUnderTest } from '../helpers/teams-tab-under-test';
+import { MEMBER_OID, makeKey, signToken } from '../helpers/sso-test-keys';
 import { seedMeeting } from '../helpers/today-seed';
 import { RoundRepository } from '../../bot/adapters/repositories/round-repository';
 import { next } from '../../bot/domain/turn-order';
@@ -27,39 +22,18 @@ const ROUND_MEETING = 'MCMxOTptZWV0aW5nX3JvdW5kQHRocmVhZC52Mg==';
 const INTAKE_MEETING = '19:meeting_intake@thread.v2';
 const key = makeKey('today-tab-key');
 const member = signToken(key, { oid: MEMBER_OID }, Math.floor(NOW / 1000));
-let outDir: string;
-let srv: CalendarTestServer;
-let chrome: TestBrowser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  serveTenantKeys([key], undefined, 5);
-  outDir = mkdtempSync(path.join(tmpdir(), 'vuoro-tab-today-'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildTab } = require('../../tab/build.js') as { buildTab(o: object): Promise<unknown> };
-  await buildTab({ outDir, quiet: true, hostModule: path.join(__dirname, 'fake-teams-host.js') });
-  srv = await startCalendarServer(NOW, outDir);
-  chrome = await launchBrowser();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await srv?.close();
-  rmSync(outDir, { recursive: true, force: true });
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
+const tab = teamsTabUnderTest('today', NOW, key);
 
 /** Opens the tab in the fake Teams host, with the browser clock at the server's time. */
 async function open(query: string, opts: { token?: string; meetingId?: string } = {}): Promise<Page> {
-  const page = await chrome.browser.newPage();
+  const page = await tab.chrome.browser.newPage();
   await page.clock.install({ time: NOW });
   await page.addInitScript((o) => {
     if (o.token) window.vuoroTestToken = o.token;
     if (o.meetingId) window.vuoroTestMeetingId = o.meetingId;
   }, opts);
-  await page.goto(`${srv.base}/tab/?${query}`);
+  await page.goto(`${tab.srv.base}/tab/?${query}`);
   await page.waitForSelector('#panel');
   return page;
 }
@@ -94,7 +68,7 @@ async function axeOnce(page: Page): Promise<string[]> {
 
 describe('the Today view in a meeting side panel', () => {
   it('shows the tally and the time plan while intake is open', async () => {
-    await seedMeeting(srv.store, INTAKE_MEETING, NOW);
+    await seedMeeting(tab.srv.store, INTAKE_MEETING, NOW);
     const page = await open('lang=fi&view=today', { token: member, meetingId: INTAKE_MEETING });
     await page.waitForSelector('.today-intake');
     const text = await page.textContent('.today');
@@ -106,7 +80,7 @@ describe('the Today view in a meeting side panel', () => {
   });
 
   it('counts the current turn down from the server\'s deadline, marks "you", and announces only turn changes', async () => {
-    const round = (await seedMeeting(srv.store, ROUND_MEETING, NOW, { round: true }))!;
+    const round = (await seedMeeting(tab.srv.store, ROUND_MEETING, NOW, { round: true }))!;
     const page = await open('lang=en&view=today', { token: member, meetingId: ROUND_MEETING });
     await page.waitForSelector('.countdown');
     const turns = await page.$$eval('.today .order li', (els) => els.map((e) => (e as unknown as { textContent: string }).textContent));
@@ -127,17 +101,17 @@ describe('the Today view in a meeting side panel', () => {
 
     // The chair moves on in the chat; the next poll (15 s) picks it up and announces it once.
     const later = NOW + 20_000;
-    await new RoundRepository(srv.store).update(ROUND_MEETING, (r) => {
+    await new RoundRepository(tab.srv.store).update(ROUND_MEETING, (r) => {
       const moved = next(r!.round, later);
       if ('error' in moved) throw new Error(moved.error);
       return { ...r!, round: moved.round };
     });
-    srv.clock.set(later);
+    tab.srv.clock.set(later);
     await page.clock.runFor(15_000);
     await page.waitForFunction(() => ((document as { querySelector(s: string): { textContent: string } }).querySelector('.today [aria-live="polite"]').textContent ?? '') !== '');
     expect(await page.textContent('.today [aria-live="polite"]')).toBe(t('en', 'calendar.today.nowPresenting', { position: 2, service: t('en', 'calendar.today.services.kela') }));
     expect(await page.getAttribute('.today .order li:nth-child(2)', 'aria-current')).toBe('step');
-    srv.clock.set(NOW);
+    tab.srv.clock.set(NOW);
     await page.close();
   });
 
@@ -153,7 +127,7 @@ describe('the Today view in a meeting side panel', () => {
 
 describe('the reminders switch', () => {
   it('reads and toggles the signed-in person\'s own subscription', async () => {
-    const repo = new ReminderRepository(srv.store);
+    const repo = new ReminderRepository(tab.srv.store);
     const page = await open('lang=en&view=list', { token: member });
     await page.waitForSelector('#reminder-switch');
     expect(await page.getAttribute('#reminder-switch', 'role')).toBe('switch');
