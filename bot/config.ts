@@ -44,6 +44,8 @@ export interface Config {
   readonly statsKey: string;
   /** Chat safety net: mark flagged messages with a Graph policy violation (needs Chat.UpdatePolicyViolation.All). */
   readonly screening: { readonly graphDlp: boolean };
+  /** Optional workshop calendar sync from a Microsoft 365 group calendar; empty group id means off. */
+  readonly calendarSync: { readonly groupId: string; readonly intervalMinutes: number };
 }
 
 /** Raised with the name of the offending variable; index.ts prints it and exits. */
@@ -127,6 +129,11 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError('VUORO_ACTIVITY_FEED_APP_ID', 'expected the Teams app id (a GUID) from the manifest');
   }
 
+  const calendarGroupId = str(env, 'VUORO_CALENDAR_GROUP_ID');
+  if (calendarGroupId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(calendarGroupId)) {
+    throw new ConfigError('VUORO_CALENDAR_GROUP_ID', 'expected the Entra object id (a GUID) of the Microsoft 365 group');
+  }
+
   const config: Config = {
     port,
     host: str(env, 'HOST', '0.0.0.0'),
@@ -144,6 +151,7 @@ export function loadConfig(env: Env): Config {
     activityFeed: { teamsAppId: feedAppId },
     statsKey,
     screening: { graphDlp: oneOf(env, 'VUORO_GRAPH_DLP', ['on', 'off'] as const, 'off') === 'on' },
+    calendarSync: { groupId: calendarGroupId, intervalMinutes: int(env, 'VUORO_CALENDAR_SYNC_MINUTES', 15, 5, 1440) },
   };
   return deepFreeze(config);
 }
@@ -164,4 +172,5 @@ export const CONFIG_VARIABLES = [
   'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS', 'VUORO_STATS_KEY',
   'VUORO_ACTIVITY_FEED_APP_ID',
   'VUORO_GRAPH_DLP',
+  'VUORO_CALENDAR_GROUP_ID', 'VUORO_CALENDAR_SYNC_MINUTES',
 ] as const;

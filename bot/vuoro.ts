@@ -18,6 +18,8 @@ import { DurableScheduler, SchedulerOptions } from './adapters/scheduler/durable
 import { statsRoutes } from './api/stats-routes';
 import { roundPages } from './api/round-pages';
 import { RemindersOptions, RemindersWiring, wireReminders } from './reminders-wiring';
+import { GraphSyncJob } from './adapters/calendar/graph-sync-job';
+import { createGraphClient } from './adapters/calendar/graph-calendar-sync';
 
 /** A running Vuoro. */
 export interface RunningVuoro {
@@ -31,6 +33,19 @@ export interface RunningVuoro {
   url: string;
   /** Stops accepting requests, finishes those in flight, and releases storage. */
   close(): Promise<void>;
+}
+
+/** The scheduled group calendar sync when configured and a Graph credential exists. */
+function calendarSyncJob(config: Config, deps: { scheduler: DurableScheduler; calendar: ReturnType<typeof createCalendarService>; clock: Clock; log: Logger; graph?: GraphAccess }): GraphSyncJob | undefined {
+  const { groupId, intervalMinutes } = config.calendarSync;
+  if (!groupId) return undefined;
+  if (!deps.graph) {
+    deps.log.warn({ event: 'calendar.sync_disabled', reason: 'no Graph credential in local mode' }, 'VUORO_CALENDAR_GROUP_ID is set but there is no Graph credential; the calendar is not synced');
+    return undefined;
+  }
+  const job = new GraphSyncJob({ ...deps, client: createGraphClient(deps.graph.credential), groupId, intervalMs: intervalMinutes * 60_000 });
+  job.register();
+  return job;
 }
 
 /** Starts Vuoro with `config`; parts can be replaced (tests inject a clock or a store). */
@@ -61,7 +76,9 @@ export async function startVuoro(
     onFailure: (f) => log.warn({ event: 'job.failed', kind: f.kind, attempt: f.attempt, final: f.final, ...errorFields(f.error) }, 'scheduled job failed'),
   });
   const calendar = createCalendarService(store, clock);
-  const bot = createBot({ config, store, clock, log, scheduler, calendar, graph: parts.graph ?? graphCredential(config) });
+  const graph = parts.graph ?? graphCredential(config);
+  const bot = createBot({ config, store, clock, log, scheduler, calendar, graph });
+  const calendarSync = calendarSyncJob(config, { scheduler, calendar, clock, log, graph });
   const reminders = wireReminders({ config, store, clock, log, bot, scheduler, calendar }, parts.reminders);
   const routes = [calendarRoutes({ config, store, clock, log, calendar }), reminders.routes, statsRoutes({ config, store, log }), roundPages(), screeningNoticeRoute];
   const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes });
@@ -71,6 +88,7 @@ export async function startVuoro(
   });
   await scheduler.start();
   await reminders.start();
+  await calendarSync?.kick();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {

@@ -111,6 +111,14 @@ param logLevel string = 'info'
 ])
 param graphDlp string = 'off'
 
+@description('Microsoft 365 group whose calendar the workshop cycle syncs from (Outlook categories name the themes); empty keeps the calendar in Vuoro only. An admin must grant the app Calendars.Read (application) first.')
+param calendarGroupId string = ''
+
+@description('Minutes between group calendar syncs.')
+@minValue(5)
+@maxValue(1440)
+param calendarSyncMinutes int = 15
+
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 @maxValue(730)
@@ -196,6 +204,8 @@ module webApp 'modules/web-app.bicep' = {
     ssoAudiences: ssoAudiences
     activityFeedAppId: activityFeedAppId
     graphDlp: graphDlp
+    calendarGroupId: calendarGroupId
+    calendarSyncMinutes: calendarSyncMinutes
   }
 }
 

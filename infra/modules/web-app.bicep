@@ -77,6 +77,12 @@ param activityFeedAppId string
 @description('Chat safety net through Graph policy violations, on or off (VUORO_GRAPH_DLP).')
 param graphDlp string
 
+@description('Microsoft 365 group whose calendar the workshop cycle syncs from (VUORO_CALENDAR_GROUP_ID); empty turns the sync off. Needs the Graph application permission Calendars.Read (or Group.Read.All) granted by an admin.')
+param calendarGroupId string
+
+@description('Minutes between group calendar syncs (VUORO_CALENDAR_SYNC_MINUTES, 5-1440).')
+param calendarSyncMinutes int
+
 @description('Custom host name bound to the app (e.g. vuoro.example.fi); empty uses the default azurewebsites.net host.')
 param customHostName string
 
@@ -143,6 +149,8 @@ var appSettings = {
   VUORO_SSO_AUDIENCE: join(ssoAudiences, ',')
   VUORO_ACTIVITY_FEED_APP_ID: activityFeedAppId
   VUORO_GRAPH_DLP: graphDlp
+  VUORO_CALENDAR_GROUP_ID: calendarGroupId
+  VUORO_CALENDAR_SYNC_MINUTES: string(calendarSyncMinutes)
   // Read by the platform.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'

@@ -8,6 +8,7 @@ import { ClientSecretCredential } from '@azure/identity';
 import { VuoroUnderTest, startTestVuoro } from '../helpers/vuoro-under-test';
 import { ConnectorCapture, Captured, startConnectorCapture } from '../helpers/connector-capture';
 import { chatMessage, messageEdit, nextMessageId } from '../helpers/teams-activities';
+import { serveEntraLogin } from '../helpers/entra-login';
 import { ScreeningRepository } from '../../bot/adapters/repositories/screening-repository';
 
 const TENANT = '72f988bf-0000-4000-8000-0000000000f1';
@@ -18,27 +19,11 @@ const HETU = '131052-308T';
 
 let vuoro: VuoroUnderTest;
 let connector: ConnectorCapture;
-let tokenRequests = 0;
+let tokenRequests: () => number = () => 0;
 
 function serveLogin(): void {
-  nock('https://login.microsoftonline.com')
-    .persist()
-    .get(/\/common\/discovery\/instance.*/).reply(200, {
-      tenant_discovery_endpoint: `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
-      metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com'] }],
-    })
-    .get(`/${TENANT}/v2.0/.well-known/openid-configuration`).reply(200, {
-      token_endpoint: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
-      authorization_endpoint: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/authorize`,
-      issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-      jwks_uri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
-    })
-    .post(`/${TENANT}/oauth2/v2.0/token`, (body: Record<string, string>) => body.scope === 'https://graph.microsoft.com/.default' && body.client_id === APP_ID && body.client_secret === 'bot-secret' && body.grant_type === 'client_credentials')
-    .query(true)
-    .reply(() => {
-      tokenRequests++;
-      return [200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'graph-token' }];
-    });
+  const login = serveEntraLogin((body) => body.scope === 'https://graph.microsoft.com/.default' && body.client_id === APP_ID && body.client_secret === 'bot-secret' && body.grant_type === 'client_credentials', TENANT);
+  tokenRequests = login.tokenRequests;
 }
 
 /** Records each PATCH (time, body, auth) and answers with the next scripted reply. */
@@ -74,7 +59,6 @@ beforeAll(() => {
 });
 afterAll(() => nock.enableNetConnect());
 beforeEach(async () => {
-  tokenRequests = 0;
   serveLogin();
   connector = await startConnectorCapture();
   connector.organizer = CHAIR;
@@ -115,7 +99,7 @@ describe('blocking through Graph', () => {
     expect(connector.requests.filter(notifications)).toEqual([]);
     expect(await counts('g-ok')).toEqual(expect.objectContaining({ screened: 1, flagged: 1, blocked: 1, warned: 0 }));
     expect(vuoro.logs.join('')).toContain('"event":"screening.blocked"');
-    expect(tokenRequests).toBe(1); // fetched at start-up, reused
+    expect(tokenRequests()).toBe(1); // fetched at start-up, reused
   });
 
   it('blocks an edited message in the localised language of the chat', async () => {

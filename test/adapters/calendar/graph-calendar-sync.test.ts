@@ -4,6 +4,7 @@ import { createGraphClient, syncCycleFromGraph } from '../../../bot/adapters/cal
 import { StoreCalendarService } from '../../../bot/adapters/calendar/store-calendar-service';
 import { CalendarMemoryStore } from '../../helpers/calendar-memory-store';
 import { TENANT } from '../../helpers/sso-test-keys';
+import { serveEntraLogin } from '../../helpers/entra-login';
 
 const GROUP = '0a1b2c3d-0000-0000-0000-00000000cafe';
 const NOW = Date.parse('2027-08-01T08:00:00Z');
@@ -11,22 +12,7 @@ const clock = { now: () => NOW };
 const cycle = { id: '2027-2028', startMonth: '2027-08', phase: 'planning' as const, title: { fi: 'Vuosikello 2027–2028' } };
 
 function serveLogin() {
-  return nock('https://login.microsoftonline.com')
-    .persist()
-    .get(/\/common\/discovery\/instance.*/).reply(200, {
-      tenant_discovery_endpoint: `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
-      metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com'] }],
-    })
-    .get(`/${TENANT}/v2.0/.well-known/openid-configuration`).reply(200, {
-      token_endpoint: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
-      authorization_endpoint: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/authorize`,
-      issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-      jwks_uri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
-      end_session_endpoint: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/logout`,
-    })
-    .post(`/${TENANT}/oauth2/v2.0/token`, (body: Record<string, string>) => body.scope?.includes('https://graph.microsoft.com/.default') && body.client_secret === 'test-secret')
-    .query(true)
-    .reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'graph-token' });
+  return serveEntraLogin((body) => body.scope?.includes('https://graph.microsoft.com/.default') && body.client_secret === 'test-secret');
 }
 
 function event(id: string, subject: string, start: string, end: string, extra: Record<string, unknown> = {}) {
