@@ -9,33 +9,22 @@ import { MIN_UPDATE_INTERVAL_MS } from '../../bot/domain/turn-order';
 import type { TodayPayload } from '../../bot/api/today-payload';
 import { t } from '../../bot/i18n';
 import { VuoroUnderTest, startTestVuoro } from '../helpers/vuoro-under-test';
-import { ConnectorCapture, Captured, startConnectorCapture, visibleText } from '../helpers/connector-capture';
-import { activity, cardAction } from '../helpers/teams-activities';
-import { AUDIENCE, TENANT, makeKey, serveTenantKeys, signToken } from '../helpers/sso-test-keys';
+import { ConnectorCapture, startConnectorCapture } from '../helpers/connector-capture';
+import { AUDIENCE, TENANT, makeKey, serveTenantKeys } from '../helpers/sso-test-keys';
+import { CHAIR, MEETING_TENANT, PARTICIPANT, PRESENTER, cardText, person, posts, roundInMeeting, statusUpdates as updatesOf, tabToken } from '../helpers/round-in-meeting';
 
-/** The tenant of the Teams activity fixtures: the meeting's tenant. */
-const MEETING_TENANT = '72f988bf-0000-4000-8000-0000000000f1';
 const T0 = Date.parse('2026-11-26T07:00:00Z');
 const key = makeKey('round-actions');
 const clock = { t: T0, now: () => clock.t };
-const person = (n: number) => ({ aadObjectId: `00000000-0000-4000-8000-0000000002${String(n).padStart(2, '0')}`, name: `Osallistuja ${n}` });
-const CHAIR = person(9);
-const PRESENTER = person(1);
-const PARTICIPANT = person(2);
-const scene = { serviceUrl: '', meeting: 'tab-actions' };
-const MEETING_ID = 'MCMx-tab-actions';
 
 let connector: ConnectorCapture;
 let vuoro: VuoroUnderTest;
 let statusCardId: string;
+let MEETING_ID: string;
 
-const posts = (c: Captured) => c.method === 'POST' && /\/v3\/conversations\/.+\/activities/.test(c.path);
-const cardText = (c: Captured) => visibleText((c.body.attachments as Array<{ content: object }>)[0].content);
-const statusUpdates = () => connector.requests.filter((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${statusCardId}`));
+const statusUpdates = () => updatesOf(connector, statusCardId);
 
-function token(oid: string, tid = MEETING_TENANT): string {
-  return signToken(key, { oid, tid, iss: `https://login.microsoftonline.com/${tid}/v2.0` }, Math.floor(clock.t / 1000));
-}
+const token = (oid: string, tid?: string) => tabToken(key, oid, clock.t, tid);
 
 async function act(oid: string, body: unknown, tid?: string, meetingId = MEETING_ID) {
   const res = await fetch(`${vuoro.url}/api/meetings/${encodeURIComponent(meetingId)}/round/actions`, {
@@ -71,21 +60,11 @@ beforeEach(async () => {
   clock.t = T0;
   serveTenantKeys([key], MEETING_TENANT, 1);
   connector = await startConnectorCapture();
-  scene.serviceUrl = connector.url;
   vuoro = await startTestVuoro(
     { VUORO_SSO_AUDIENCE: AUDIENCE, VUORO_ALLOWED_TENANTS: `${MEETING_TENANT},${TENANT}` },
     { clock, store: new MemoryStore(), scheduler: { pollIntervalMs: 3_600_000, rescanIntervalMs: 3_600_000 } },
   );
-  // The intake opens at the meeting's start; three people answer; the organiser starts the round.
-  await vuoro.send(activity('meeting-start', scene));
-  const [intakeCard] = await connector.waitFor(posts);
-  for (const [n, cases, service] of [[1, '2', 'health_station'], [2, '1', 'kela'], [3, '1', 'adult_social']] as const) {
-    await vuoro.send(cardAction({ ...scene, user: person(n) }, intakeCard.responseId!, 'intake.answer', { cases, topics: '0', service }));
-  }
-  connector.roles.set(CHAIR.aadObjectId, 'Organizer');
-  clock.t = T0 + 5 * 60_000;
-  await vuoro.send(cardAction({ ...scene, user: CHAIR }, intakeCard.responseId!, 'round.start', {}));
-  statusCardId = connector.requests.filter(posts).find((c) => cardText(c).includes('Konsultaatiokierros'))!.responseId!;
+  ({ meetingId: MEETING_ID, statusCardId } = await roundInMeeting(vuoro, connector, clock, 'tab-actions'));
 });
 afterEach(async () => {
   await vuoro.close();
