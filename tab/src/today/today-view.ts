@@ -77,8 +77,6 @@ export function renderToday(lang: Lang, meetingId: string | undefined, getToken:
   let turnKey: string | undefined;
   let version: number | undefined;
   let busy = false;
-  /** The control to give the keyboard focus back to once the view is rendered again. */
-  let refocus: string | undefined;
   const countdown = h('span', { class: 'countdown', role: 'timer' });
   const tick = () => { if (current) countdown.textContent = countdownText(lang, current, Date.now() + skew); };
 
@@ -89,13 +87,12 @@ export function renderToday(lang: Lang, meetingId: string | undefined, getToken:
     version = round?.version;
     if (!data.intake && !round) return notice('today.notAvailable');
     const active = document.activeElement;
-    const focused = refocus ?? (active instanceof HTMLElement && body.contains(active) ? active.dataset.control : undefined);
+    const focused = active instanceof HTMLElement && body.contains(active) ? active.dataset.control : undefined;
     body.replaceChildren(...[data.intake ? intakeBlock(lang, data.intake) : null, round ? orderBlock(lang, data, round, countdown, press) : null].filter((x): x is HTMLElement => !!x));
     const controls = body.querySelectorAll<HTMLButtonElement>('[data-control]');
     for (const b of controls) b.disabled = busy; // a poll may land while a press is on its way
     footnote.textContent = tr(lang, controls.length ? 'todayChair.help' : 'today.readOnly');
-    if (focused) ([...controls].find((b) => b.dataset.control === focused) ?? controls[0] ?? section.querySelector<HTMLElement>('#today-heading'))?.focus();
-    refocus = undefined;
+    if (focused && !busy) focusControl(focused);
     tick();
     const key = round ? `${round.phase}:${round.current?.position ?? ''}` : undefined;
     if (turnKey !== undefined && key !== turnKey && round) {
@@ -120,6 +117,11 @@ export function renderToday(lang: Lang, meetingId: string | undefined, getToken:
     }
   };
 
+  /** Keeps the keyboard where it was across a re-render: the same button, else the first one, else the heading. */
+  const focusControl = (key: string) => {
+    const controls = [...body.querySelectorAll<HTMLButtonElement>('[data-control]')];
+    (controls.find((b) => b.dataset.control === key) ?? controls[0] ?? section.querySelector<HTMLElement>('#today-heading'))?.focus();
+  };
   const setBusy = (on: boolean) => {
     busy = on;
     body.setAttribute('aria-busy', String(on));
@@ -131,11 +133,11 @@ export function renderToday(lang: Lang, meetingId: string | undefined, getToken:
     setBusy(true);
     failure.textContent = '';
     live.textContent = '';
-    refocus = pressKey(p);
     const token = await getToken();
     const result = token ? await sendPress(meetingId, token, version, p) : { ok: false as const, code: 'signIn' };
     await load(); // at once, also after a refusal: a stale view is what most refusals are about
     setBusy(false);
+    focusControl(pressKey(p));
     const message = result.ok ? tr(lang, 'todayChair.done', { action: actionLabel(lang, p.action) }) : errorText(lang, result.code);
     if (!result.ok) failure.textContent = message;
     live.textContent = [message, live.textContent].filter(Boolean).join(' ');
