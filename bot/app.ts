@@ -35,12 +35,15 @@ import { RoundRepository } from './adapters/repositories/round-repository';
 import { StatsRepository } from './adapters/repositories/stats-repository';
 import { RoundHandlers } from './handlers/round-handlers';
 import { RoundStatusUpdates } from './handlers/round-status-updates';
+import { TabRoundControl } from './handlers/tab-round-control';
 import { t, langFromLocale } from './i18n';
 
 /** The wired bot: the adapter that speaks HTTP and the application that routes turns. */
 export interface Bot {
   adapter: VuoroAdapter;
   app: Application<TurnState>;
+  /** The round's controls for the tab's Today view. */
+  roundControl: TabRoundControl;
 }
 
 /** Creates the adapter for the configured auth mode (local mode: no app id, no token checks). */
@@ -133,5 +136,5 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
       await context.sendActivity(t(langFromLocale(context.activity.locale), 'errors.generic')).catch(() => undefined);
     }
   });
-  return { adapter, app };
+  return { adapter, app, roundControl: new TabRoundControl({ adapter, botAppId: config.auth.appId, round, clock }) };
 }

@@ -58,6 +58,8 @@ export async function startVuoro(
     scheduler?: Partial<Omit<SchedulerOptions, 'store' | 'clock' | 'onFailure'>>;
     reminders?: RemindersOptions;
     graph?: GraphAccess;
+    /** Where the built tab is served from (tests serve a build with a stand-in Teams host). */
+    tabDistDir?: string;
   } = {},
 ): Promise<RunningVuoro> {
   const log = parts.log ?? createLogger(config.logLevel);
@@ -80,7 +82,7 @@ export async function startVuoro(
   const bot = createBot({ config, store, clock, log, scheduler, calendar, graph });
   const calendarSync = calendarSyncJob(config, { scheduler, calendar, clock, log, graph });
   const reminders = wireReminders({ config, store, clock, log, bot, scheduler, calendar }, parts.reminders);
-  const routes = [calendarRoutes({ config, store, clock, log, calendar }), reminders.routes, statsRoutes({ config, store, log }), roundPages(), screeningNoticeRoute];
+  const routes = [calendarRoutes({ config, store, clock, log, calendar, control: bot.roundControl, tabDistDir: parts.tabDistDir }), reminders.routes, statsRoutes({ config, store, log }), roundPages(), screeningNoticeRoute];
   const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -12,6 +12,7 @@ import { TeamsSsoVerifier } from './sso-verifier';
 import { registerCalendarRoutes } from './calendar-routes';
 import { registerTabRoutes } from './tab-routes';
 import { registerTodayRoutes } from './today-routes';
+import { ChairControls, registerRoundActionRoutes } from './round-action-routes';
 import { MeetingRepository } from '../adapters/repositories/meeting-repository';
 import { CentreRepository } from '../adapters/repositories/centre-repository';
 import { RoundRepository } from '../adapters/repositories/round-repository';
@@ -22,8 +23,11 @@ export function createCalendarService(store: StateStore, clock: Clock): StoreCal
   return new StoreCalendarService(store, clock, { seed: loadDemoCycles });
 }
 
-/** A route registrar for /api/calendar*, /api/workshops/*, the tab's /api/meetings/:id/today and /tab/*. */
-export function calendarRoutes(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; calendar?: StoreCalendarService }): (server: Server) => void {
+/**
+ * A route registrar for /api/calendar*, /api/workshops/*, the tab's /api/meetings/:id/today (and,
+ * given the bot's `control`, .../round/actions) and /tab/* (from `tabDistDir`, dist/tab by default).
+ */
+export function calendarRoutes(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; calendar?: StoreCalendarService; control?: ChairControls; tabDistDir?: string }): (server: Server) => void {
   const { config, store, clock, log } = deps;
   return (server) => {
     const calendar = deps.calendar ?? createCalendarService(store, clock);
@@ -34,7 +38,11 @@ export function calendarRoutes(deps: { config: Config; store: StateStore; clock:
       clock,
     });
     registerCalendarRoutes(server, { calendar, auth, clock, log, uidDomain: new URL(config.publicBaseUrl).hostname });
-    registerTodayRoutes(server, { meetings: new MeetingRepository(store), centres: new CentreRepository(store, config.meetingMinutes), rounds: new RoundRepository(store), auth, clock, log });
-    registerTabRoutes(server, { distDir: path.join(findProjectRoot(__dirname), 'dist', 'tab') });
+    const meetings = new MeetingRepository(store);
+    const rounds = new RoundRepository(store);
+    const { control } = deps;
+    registerTodayRoutes(server, { meetings, centres: new CentreRepository(store, config.meetingMinutes), rounds, auth, clock, log, control });
+    if (control) registerRoundActionRoutes(server, { meetings, rounds, auth, control, log });
+    registerTabRoutes(server, { distDir: deps.tabDistDir ?? path.join(findProjectRoot(__dirname), 'dist', 'tab') });
   };
 }

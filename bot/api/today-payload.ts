@@ -23,6 +23,10 @@ export interface TodayTurn {
 /** The whole answer of GET /api/meetings/:meetingId/today. */
 export interface TodayPayload {
   serverNow: string;
+  /** Whether the caller is the chair and gets the round's controls. */
+  canControl: boolean;
+  /** Whether the caller is presenting now (their own "Done" button). */
+  presenting: boolean;
   intake?: {
     status: IntakeState['status'];
     tally: Tally;
@@ -42,11 +46,28 @@ export interface TodayPayload {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The turns the running order shows, in order; a turn's position is its index here plus one. */
+function shownTurns(round: Round): Round['turns'] {
+  return round.turns.filter((t) => t.status !== 'skipped' && t.status !== 'deferred');
+}
+
+/** The presenter at `position` of the running order as the payload numbers it. */
+export function presenterAt(round: Round, position: number): string | undefined {
+  return shownTurns(round)[position - 1]?.userId;
+}
+
+/** Whether `oid` is presenting now. */
+export function isPresenting(round: Round | undefined, oid: string): boolean {
+  const turn = round?.current === undefined ? undefined : round.turns[round.current];
+  return turn?.status === 'presenting' && turn.userId.toLowerCase() === oid.toLowerCase();
+}
+
 /** Projects the stored intake and round onto the tab's payload for the user `oid` at `now`. */
-export function todayPayload(input: { intake?: IntakeState; settings: MeetingSettings; round?: Round; oid: string; now: number }): TodayPayload {
+export function todayPayload(input: { intake?: IntakeState; settings: MeetingSettings; round?: Round; oid: string; now: number; canControl?: boolean }): TodayPayload {
   const { intake, settings, round, now } = input;
   const me = input.oid.toLowerCase();
-  const out: TodayPayload = { serverNow: iso(now) };
+  const live = round !== undefined && round.phase !== 'ended';
+  const out: TodayPayload = { serverNow: iso(now), canControl: live && input.canControl === true, presenting: live && isPresenting(round, me) };
   if (intake) {
     const { deferrals, ...plan } = planTime(intake, settings);
     out.intake = { status: intake.status, tally: tally(intake), plan: { ...plan, deferredItems: deferrals.reduce((n, d) => n + d.cases + d.topics, 0) } };
@@ -54,7 +75,7 @@ export function todayPayload(input: { intake?: IntakeState; settings: MeetingSet
   if (round) {
     const v = view(round, now);
     const fair = new Map(v.upcoming.map((p) => [p.userId, p.slotSeconds]));
-    const inRound = round.turns.filter((t) => t.status !== 'skipped' && t.status !== 'deferred');
+    const inRound = shownTurns(round);
     const order = inRound.map((t, i): TodayTurn => ({
       position: i + 1,
       service: t.service,

@@ -18,7 +18,7 @@ import { Lang, t } from '../i18n';
 import { Logger } from '../logger';
 import { IntakeHandlers } from './intake-handlers';
 import { RoundStatusUpdates } from './round-status-updates';
-import { TurnInfo, isChair, turnInfo } from './turn-info';
+import { isChair, turnInfo } from './turn-info';
 import { ScreeningRepository } from '../adapters/repositories/screening-repository';
 
 /** What the round handlers need. */
@@ -50,8 +50,35 @@ const VERB_ACTIONS: Record<string, RoundAction> = {
   [ROUND_VERBS.end]: 'end',
 };
 
-/** Screening results the screener may add to the meeting record (another feature); counts only. */
+/** Posts a card to the meeting chat. */
+export type SendCard = (card: CardJson) => Promise<unknown>;
 
+/** A card in the chat of `context`'s conversation. */
+export function sendTo(context: TurnContext): SendCard {
+  return (card) => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+/** One round action, wherever it was pressed: the status card in the chat or the tab. */
+export interface RoundActionRequest {
+  meetingId: string;
+  userId: string | undefined;
+  action: RoundAction;
+  /** The round version the asker saw; undefined acts on the current round. */
+  version?: number;
+  /** The presenter acted on by skip, defer, moveUp and moveDown. */
+  target?: string;
+  /** The chair rule for this asker; `openedBy` started the round (or opened the intake). */
+  isChair(openedBy: string | undefined): Promise<boolean>;
+  /** Posts to the meeting chat (the summary, when the action ends the round). */
+  send: SendCard;
+}
+
+/** What came of a round action: the changed round, a refusal of the asker, or the domain's error. */
+export type RoundActionOutcome = { lang?: Lang } & (
+  | { record: RoundRecord }
+  | { refused: 'notRunning' | 'chairOnly' | 'not_presenter' }
+  | { error: RoundError | 'stale'; record?: RoundRecord }
+);
 
 /** Handlers for the consultation round; app.ts registers them on routes. */
 export class RoundHandlers {
@@ -90,31 +117,55 @@ export class RoundHandlers {
   async action(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<CardJson | string> {
     if (verb === ROUND_VERBS.start) return (await this.start(context)).message;
     const info = turnInfo(context);
-    const [record, meeting] = await Promise.all([this.deps.rounds.get(info.meetingId), this.deps.meetings.get(info.meetingId)]);
-    const lang = meeting?.lang ?? info.lang;
     const requested = VERB_ACTIONS[verb];
-    if (!record || !meeting || !requested) return t(lang, 'round.notRunning');
+    const outcome = requested
+      ? await this.act({
+          meetingId: info.meetingId,
+          userId: info.userId,
+          action: requested,
+          version: data.version === undefined ? undefined : Number(data.version),
+          target: typeof data.userId === 'string' ? data.userId : undefined,
+          isChair: (openedBy) => isChair(context, info, openedBy),
+          send: sendTo(context),
+        })
+      : { refused: 'notRunning' as const };
+    const lang = outcome.lang ?? info.lang;
     const now = this.deps.clock.now();
-    const chair = () => isChair(context, info, record.round.startedBy ?? meeting.intake.openedBy);
-    let action = requested;
-    if (action === 'finish' && !this.isPresenting(record.round, info.userId)) {
-      if (!(await chair())) return t(lang, 'round.errors.not_presenter');
-      action = 'next'; // the chair's Done moves on for the presenter
-    } else if (isChairAction(action) && !(await chair())) {
-      this.deps.log.info({ event: 'round.refused', meetingId: info.meetingId, action }, 'not the chair');
-      return t(lang, 'round.chairOnly');
-    }
-    // The presenter's own Done cannot be pressed twice by mistake (the domain checks who presents),
-    // so it works from a card a few seconds old; everything else must come from the newest card.
-    const version = data.version === undefined || action === 'finish' ? undefined : Number(data.version);
-    const target = action === 'finish' ? (info.userId ?? '') : typeof data.userId === 'string' ? data.userId : '';
-    const outcome = await this.apply(info, action, now, target, version);
-    if (outcome.error) {
+    if ('refused' in outcome) return t(lang, outcome.refused === 'not_presenter' ? 'round.errors.not_presenter' : `round.${outcome.refused}`);
+    if ('error' in outcome) {
       const notice = outcome.error === 'stale' ? t(lang, 'round.staleCard') : t(lang, `round.errors.${outcome.error}`);
       return outcome.record ? this.deps.status.render(lang, outcome.record, now, notice) : notice;
     }
-    await this.afterChange(context, meeting, outcome.record!, now);
-    return this.deps.status.render(lang, outcome.record!, now);
+    return this.deps.status.render(lang, outcome.record, now);
+  }
+
+  /**
+   * One round action, from the chat card or the tab: checks the role, applies it to the stored round
+   * with optimistic retry, and updates the status card for all (and posts the summary at the end).
+   */
+  async act(request: RoundActionRequest): Promise<RoundActionOutcome> {
+    const { meetingId, userId } = request;
+    const [record, meeting] = await Promise.all([this.deps.rounds.get(meetingId), this.deps.meetings.get(meetingId)]);
+    if (!record || !meeting) return { refused: 'notRunning', lang: meeting?.lang };
+    const lang = meeting.lang;
+    const now = this.deps.clock.now();
+    const chair = () => request.isChair(record.round.startedBy ?? meeting.intake.openedBy);
+    let action = request.action;
+    if (action === 'finish' && !this.isPresenting(record.round, userId)) {
+      if (!(await chair())) return { refused: 'not_presenter', lang };
+      action = 'next'; // the chair's Done moves on for the presenter
+    } else if (isChairAction(action) && !(await chair())) {
+      this.deps.log.info({ event: 'round.refused', meetingId, action }, 'not the chair');
+      return { refused: 'chairOnly', lang };
+    }
+    // The presenter's own Done cannot be pressed twice by mistake (the domain checks who presents),
+    // so it works from a card a few seconds old; everything else must come from the newest card.
+    const version = action === 'finish' ? undefined : request.version;
+    const target = action === 'finish' ? (userId ?? '') : (request.target ?? '');
+    const outcome = await this.apply(meetingId, action, now, target, version);
+    if (outcome.error) return { error: outcome.error, record: outcome.record, lang };
+    await this.afterChange(request.send, meeting, outcome.record!, now);
+    return { record: outcome.record!, lang };
   }
 
   /** `@Vuoro lopeta`: the chair ends the round; the summary follows. */
@@ -125,8 +176,8 @@ export class RoundHandlers {
     if (!record || !meeting || record.round.phase === 'ended') return t(lang, 'round.notRunning');
     if (!(await isChair(context, info, record.round.startedBy ?? meeting.intake.openedBy))) return t(lang, 'round.chairOnly');
     const now = this.deps.clock.now();
-    const outcome = await this.apply(info, 'end', now, '');
-    if (outcome.record) await this.afterChange(context, meeting, outcome.record, now);
+    const outcome = await this.apply(info.meetingId, 'end', now, '');
+    if (outcome.record) await this.afterChange(sendTo(context), meeting, outcome.record, now);
     return undefined;
   }
 
@@ -136,8 +187,8 @@ export class RoundHandlers {
     const [record, meeting] = await Promise.all([this.deps.rounds.get(info.meetingId), this.deps.meetings.get(info.meetingId)]);
     if (!record || !meeting) return;
     const now = this.deps.clock.now();
-    const outcome = record.round.phase === 'ended' ? { record } : await this.apply(info, 'end', now, '');
-    if (outcome.record) await this.afterChange(context, meeting, outcome.record, now);
+    const outcome = record.round.phase === 'ended' ? { record } : await this.apply(info.meetingId, 'end', now, '');
+    if (outcome.record) await this.afterChange(sendTo(context), meeting, outcome.record, now);
   }
 
   private isPresenting(round: Round, userId: string | undefined): boolean {
@@ -145,9 +196,9 @@ export class RoundHandlers {
   }
 
   /** Applies the action to the stored round with optimistic retry; a version mismatch is 'stale'. */
-  private async apply(info: TurnInfo, action: RoundAction, now: number, target: string, version?: number): Promise<{ record?: RoundRecord; error?: RoundError | 'stale' }> {
+  private async apply(meetingId: string, action: RoundAction, now: number, target: string, version?: number): Promise<{ record?: RoundRecord; error?: RoundError | 'stale' }> {
     let error: RoundError | 'stale' | undefined;
-    const { record } = await this.deps.rounds.update(info.meetingId, (current) => {
+    const { record } = await this.deps.rounds.update(meetingId, (current) => {
       error = undefined;
       if (!current) return undefined;
       if (version !== undefined && version !== current.round.version) {
@@ -161,12 +212,12 @@ export class RoundHandlers {
       }
       return { ...current, round: result.round };
     });
-    if (!error) this.deps.log.info({ event: 'round.changed', meetingId: info.meetingId, action, version: record?.round.version }, 'round changed');
+    if (!error) this.deps.log.info({ event: 'round.changed', meetingId, action, version: record?.round.version }, 'round changed');
     return { record, error };
   }
 
   /** Schedules the card update for all and, when the round has ended, posts the summary and keeps the statistics. */
-  private async afterChange(context: TurnContext, meeting: MeetingRecord, record: RoundRecord, now: number): Promise<void> {
+  private async afterChange(send: SendCard, meeting: MeetingRecord, record: RoundRecord, now: number): Promise<void> {
     await this.deps.status.scheduleFor(meeting.meetingId);
     if (record.round.phase !== 'ended') return;
     const { written } = await this.deps.rounds.update(meeting.meetingId, (c) =>
@@ -177,7 +228,7 @@ export class RoundHandlers {
     await this.deps.stats.add(meeting.address.conversationId, meeting.meetingId, round.startedAt, toStatsRecord(round, now, this.deps.timeZone));
     const summary = summarise(round, now);
     const screening = await this.deps.screening?.screeningCounts(meeting.meetingId);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(roundSummaryCard({ lang: meeting.lang as Lang, summary, screening }))));
+    await send(roundSummaryCard({ lang: meeting.lang as Lang, summary, screening }));
     this.deps.log.info({ event: 'round.summary_posted', meetingId: meeting.meetingId, consulted: summary.consulted.cases + summary.consulted.topics }, 'summary posted');
   }
 }

@@ -40,10 +40,25 @@ export function turnInfo(context: TurnContext): TurnInfo {
  * them. A failed look-up means "not the chair": refusing is safer than letting anyone steer.
  */
 export async function isChair(context: TurnContext, info: TurnInfo, openedBy: string | undefined): Promise<boolean> {
-  if (info.userId && info.userId === openedBy) return true;
-  if (!info.inMeeting || !context.activity.from?.aadObjectId) return !info.inMeeting;
+  return isChairOf(context, { ...info, aadObjectId: context.activity.from?.aadObjectId }, openedBy);
+}
+
+/** Who asks, wherever they asked from: a chat activity or the tab (there the turn is a proactive one). */
+export interface Asker {
+  meetingId: string;
+  inMeeting: boolean;
+  tenantId: string | undefined;
+  userId: string | undefined;
+  /** Entra object id, for the meeting role look-up. */
+  aadObjectId: string | undefined;
+}
+
+/** The chair rule of isChair for an asker who need not be the activity's sender. */
+export async function isChairOf(context: TurnContext, asker: Asker, openedBy: string | undefined): Promise<boolean> {
+  if (asker.userId && asker.userId === openedBy) return true;
+  if (!asker.inMeeting || !asker.aadObjectId) return !asker.inMeeting;
   try {
-    const participant = await TeamsInfo.getMeetingParticipant(context, info.meetingId, context.activity.from.aadObjectId, info.tenantId);
+    const participant = await TeamsInfo.getMeetingParticipant(context, asker.meetingId, asker.aadObjectId, asker.tenantId);
     const role = participant.meeting?.role ?? '';
     return role === 'Organizer' || role === 'Presenter';
   } catch {
