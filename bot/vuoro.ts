@@ -18,6 +18,7 @@ import { DurableScheduler, SchedulerOptions } from './adapters/scheduler/durable
 import { statsRoutes } from './api/stats-routes';
 import { roundPages } from './api/round-pages';
 import { RemindersOptions, RemindersWiring, wireReminders } from './reminders-wiring';
+import { localClock } from './adapters/local-clock';
 
 /** A running Vuoro. */
 export interface RunningVuoro {
@@ -46,7 +47,7 @@ export async function startVuoro(
   } = {},
 ): Promise<RunningVuoro> {
   const log = parts.log ?? createLogger(config.logLevel);
-  const clock = parts.clock ?? systemClock;
+  const clock = parts.clock ?? (config.localClock ? localClock(config.localClock) : systemClock);
   const store = parts.store ?? createStore(config.storage, { managedIdentityClientId: config.managedIdentityClientId });
   await store.ping();
   // A 100 ms poll keeps a status update within a tenth of a second of its moment (a poll with
