@@ -264,4 +264,4 @@ it('shares a meeting and a reminder between two processes, survives a SIGKILL mi
   expect(new Set(said).size).toBe(said.length);
   expect(statusPuts(statusCardId).filter((c) => textOf(c).includes('Konsultaatiokierros päättyi'))).toHaveLength(1);
   console.log(`two processes: ${connector.requests.length} connector requests, ${said.length} status updates, ${reminders().length} reminders, ${Date.now() - wallStart} ms wall time`);
-}, 120_000);
+}, 180_000);
