@@ -46,6 +46,15 @@ export interface Config {
   readonly screening: { readonly graphDlp: boolean };
   /** Optional workshop calendar sync from a Microsoft 365 group calendar; empty group id means off. */
   readonly calendarSync: { readonly groupId: string; readonly intervalMinutes: number };
+  /** Local mode only: a shifted, faster meeting clock for demos and multi-process tests; absent = real time. */
+  readonly localClock?: LocalClockSetting;
+}
+
+/** VUORO_LOCAL_CLOCK: the clock reads `startsAt` at real time `anchorMs` (default: start-up) and runs `speed` times faster. */
+export interface LocalClockSetting {
+  readonly startsAt: number;
+  readonly anchorMs?: number;
+  readonly speed: number;
 }
 
 /** Raised with the name of the offending variable; index.ts prints it and exits. */
@@ -152,8 +161,28 @@ export function loadConfig(env: Env): Config {
     statsKey,
     screening: { graphDlp: oneOf(env, 'VUORO_GRAPH_DLP', ['on', 'off'] as const, 'off') === 'on' },
     calendarSync: { groupId: calendarGroupId, intervalMinutes: int(env, 'VUORO_CALENDAR_SYNC_MINUTES', 15, 5, 1440) },
+    localClock: localClock(env, mode),
   };
   return deepFreeze(config);
+}
+
+const LOCAL_CLOCK = /^(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?Z)(?:@(\d{1,15}))?(?:x(\d{1,4}))?$/;
+
+/**
+ * `2026-11-12T09:40:00Z@1764140600000x60`: several processes given the same anchor share one clock.
+ * Refused outside local mode, so a production app can never run on a shifted clock.
+ */
+function localClock(env: Env, mode: AuthMode): LocalClockSetting | undefined {
+  const raw = str(env, 'VUORO_LOCAL_CLOCK');
+  if (!raw) return undefined;
+  if (mode !== 'local') throw new ConfigError('VUORO_LOCAL_CLOCK', 'only allowed in local mode (MicrosoftAppId unset)');
+  const m = LOCAL_CLOCK.exec(raw);
+  const startsAt = m ? Date.parse(m[1]) : NaN;
+  const speed = m?.[3] ? Number(m[3]) : 1;
+  if (!m || Number.isNaN(startsAt) || speed < 1 || speed > 3600) {
+    throw new ConfigError('VUORO_LOCAL_CLOCK', `expected <UTC instant>[@<epoch ms>][x<speed 1-3600>], e.g. 2026-11-12T09:40:00Z@1764140600000x60, got "${raw}"`);
+  }
+  return { startsAt, anchorMs: m[2] ? Number(m[2]) : undefined, speed };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -171,6 +200,6 @@ export const CONFIG_VARIABLES = [
   'VUORO_BLOB_CONTAINER', 'VUORO_ALLOWED_TENANTS', 'VUORO_MEETING_MINUTES', 'VUORO_LOG_LEVEL',
   'AZURE_CLIENT_ID', 'VUORO_PUBLIC_URL', 'VUORO_SSO_AUDIENCE', 'VUORO_COORDINATORS', 'VUORO_STATS_KEY',
   'VUORO_ACTIVITY_FEED_APP_ID',
-  'VUORO_GRAPH_DLP',
+  'VUORO_GRAPH_DLP', 'VUORO_LOCAL_CLOCK',
   'VUORO_CALENDAR_GROUP_ID', 'VUORO_CALENDAR_SYNC_MINUTES',
 ] as const;

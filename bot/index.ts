@@ -29,6 +29,11 @@ async function main(): Promise<void> {
     ].join('\n');
     process.stderr.write(banner);
     log.warn({ event: 'startup.local_mode' }, 'local mode: activities are not authenticated');
+    if (config.localClock) {
+      const { startsAt, speed } = config.localClock;
+      process.stderr.write(`*  VUORO_LOCAL_CLOCK: time starts at ${new Date(startsAt).toISOString()} and runs ${speed}x.\n`);
+      log.warn({ event: 'startup.local_clock', startsAt, speed }, 'local clock: shifted and accelerated time');
+    }
   }
   // Loaded after validation so a configuration error is reported at once, before the SDKs load.
   const { startVuoro } = await import('./vuoro');

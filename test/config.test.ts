@@ -26,9 +26,19 @@ describe('loadConfig', () => {
     [{ VUORO_PUBLIC_URL: 'ftp://x' }, 'VUORO_PUBLIC_URL'],
     [{ VUORO_COORDINATORS: 'not-a-guid' }, 'VUORO_COORDINATORS'],
     [{ VUORO_LOG_LEVEL: 'loud' }, 'VUORO_LOG_LEVEL'],
+    [{ VUORO_LOCAL_CLOCK: 'tomorrow' }, 'VUORO_LOCAL_CLOCK'],
+    [{ VUORO_LOCAL_CLOCK: '2026-11-12T09:40:00Zx0' }, 'VUORO_LOCAL_CLOCK'],
+    [{ VUORO_LOCAL_CLOCK: '2026-11-12T09:40:00+02:00' }, 'VUORO_LOCAL_CLOCK'],
+    [{ VUORO_LOCAL_CLOCK: '2026-11-12T09:40:00Z', MicrosoftAppId: 'id', MicrosoftAppPassword: 'x', VUORO_ALLOWED_TENANTS: 't' }, 'VUORO_LOCAL_CLOCK'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}: `));
+  });
+
+  it('reads the local clock: start instant, shared anchor and speed', () => {
+    expect(loadConfig({}).localClock).toBeUndefined();
+    expect(loadConfig({ VUORO_LOCAL_CLOCK: '2026-11-12T09:40:00Z@1764140600000x60' }).localClock).toEqual({ startsAt: Date.parse('2026-11-12T09:40:00Z'), anchorMs: 1764140600000, speed: 60 });
+    expect(loadConfig({ VUORO_LOCAL_CLOCK: '2026-11-12T09:40Z' }).localClock).toEqual({ startsAt: Date.parse('2026-11-12T09:40:00Z'), anchorMs: undefined, speed: 1 });
   });
 
   it('selects managed identity when the app type says so', () => {

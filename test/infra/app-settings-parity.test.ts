@@ -21,6 +21,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   PORT: 'App Service passes the port it routes to in PORT itself',
   VUORO_DATA_DIR: 'only the single-machine file store uses it; Azure runs VUORO_STORAGE=blob',
   AZURE_STORAGE_CONNECTION_STRING: 'the managed identity reaches Blob storage; shared keys are disabled on the account',
+  VUORO_LOCAL_CLOCK: 'a shifted test clock for local mode only; start-up refuses it when MicrosoftAppId is set',
 };
 
 const text = readBicep(WEB_APP);
