@@ -19,6 +19,8 @@ export interface NameInfo {
   place: boolean;
   /** Inflected form that is a frequent encyclopedia word (Turun, Karjalan): a place unless context says otherwise. */
   weak: boolean;
+  /** A surname that is also a noun of nature (Mäki, Rinne): alone first in a sentence it is the noun. */
+  noun: boolean;
 }
 
 // Words already known NOT to be names, remembered by hash only: no word, and no name, stays in memory.
@@ -53,6 +55,8 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
   let place = false;
   let weak = false;
   let nenSurname = false;
+  let noun = (wf & LEX.nounSurname) !== 0;
+  if (arabicPrefixed(s, start, end)) return { first: false, last: true, ambiguous: false, place: false, weak: false, noun: false };
   // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
   for (let a = start; a < end; ) {
     let b = a;
@@ -68,6 +72,7 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
         const bfl = flags.getCodes(FORM, len);
         if (bfl === 0) continue;
         if (bfl & LEX.municipality) place = true;
+        if (bfl & LEX.nounSurname) noun = true;
         if (len < 3 || bfl & LEX.notName) continue;
         const bf = (bfl & LEX.first) !== 0;
         const bl = (bfl & LEX.last) !== 0;
@@ -77,7 +82,7 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
           const nen = formEndsNen(k);
           // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
           if (nen && bl && !(bfl & LEX.common)) nenSurname = true;
-          else if (bfl & (LEX.common | LEX.municipality)) ambiguous = true;
+          else if (bfl & (LEX.common | LEX.municipality | LEX.englishAmbiguous)) ambiguous = true;
           // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
           // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
           if ((!nen && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
@@ -95,12 +100,28 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
   // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
   const partitiveClash = end - start >= 3 && endsWithSta(s, end) && ((wf & LEX.encyclopedic) !== 0 || flags.get(s, start, end - 3) !== 0);
   if (nenSurname && partitiveClash) ambiguous = true;
-  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false };
-  return { first, last, ambiguous: ambiguous || place || weak, place, weak };
+  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false, noun };
+  return { first, last, ambiguous: ambiguous || place || weak, place, weak, noun };
 }
 
 /** The word ending at `end` ends in -sta or -stä (any case). */
 function endsWithSta(s: string, end: number): boolean {
   const a = lowerCode(s.charCodeAt(end - 1));
   return (a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(end - 2)) === 116 && lowerCode(s.charCodeAt(end - 3)) === 115;
+}
+
+// Arabic and Kurdish family-name particles written with a hyphen: Al-Rawi, El-Sayed, Abu-Bakr, Bin-Laden.
+const PARTICLES = ['al', 'el', 'abu', 'abd', 'bin', 'ben', 'ibn', 'bint'];
+
+/** s[start, end) is a particle, a hyphen and a capitalised part of three letters or more. */
+function arabicPrefixed(s: string, start: number, end: number): boolean {
+  for (const p of PARTICLES) {
+    const h = start + p.length;
+    if (end - h < 4 || s.charCodeAt(h) !== 45) continue;
+    let same = true;
+    for (let k = 0; k < p.length && same; k++) same = lowerCode(s.charCodeAt(start + k)) === p.charCodeAt(k);
+    const c = s.charCodeAt(h + 1);
+    if (same && lowerCode(c) !== c) return true;
+  }
+  return false;
 }

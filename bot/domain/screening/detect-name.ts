@@ -2,9 +2,12 @@
  * Person names: lexicon look-ups (with Finnish inflection) on capitalised words, confidence raised
  * by context words and first+last pairs; greetings and @-mentions of colleagues are left alone.
  */
-import { codeAt, isLetter, lowerCode } from './chars';
+import { codeAt, isLetter, isUpper, lowerCode } from './chars';
 import { classify, type NameInfo } from './classify-name';
-import { lexicons, type Lexicons } from './lexicons';
+import { baseFormsAt, formCodes } from './finnish-inflection';
+import { isEnglishWord, isSwedishWord } from './foreign-words';
+import { LEX, lexicons, type Lexicons } from './lexicons';
+import { LANG, messageLanguage } from './message-language';
 import type { Candidate, ScanContext } from './scan-context';
 import { KIND, registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
 
@@ -18,7 +21,13 @@ const CONTEXT_BEFORE = new Set([
   'make', 'maken', 'maka', 'hustru', 'herr', 'fru', 'heter', 'namn', 'namnet', 'kallad', 'bror', 'syster',
   'client', 'clients', "client's", 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'partner', 'mr', 'mrs', 'ms', 'miss',
   'named', 'called', 'name', 'brother', 'sister', 'grandmother', 'grandfather', 'child', 'boy', 'girl', 'resident', 'tenant',
+  'fröken', 'perhe', 'perheen', 'perheelle', 'perheessä', 'familjen', 'familj', 'family', 'barnet', 'flickan', 'pojken', 'kvinnan', 'mannen',
 ]);
+// Verbs of meeting and contacting a person: "soittaa Kalliolle", "Haastattelin Huttusta", "ringde Berg".
+const CONTACT_VERBS = new Set(['soittaa', 'soitin', 'soitti', 'soitetaan', 'soittanut', 'soitamme', 'soittaisi', 'yhteydessä', 'yhteyttä',
+  'haastattelin', 'haastattelimme', 'haastateltiin', 'tapasin', 'tapasimme', 'tapasi', 'tavannut', 'tapaamaan', 'tavata', 'kysyin', 'kysyimme',
+  'ringde', 'ringer', 'ringa', 'träffade', 'träffar', 'träffa', 'kontaktade', 'intervjuade', 'called', 'phoned', 'met', 'visited', 'contacted',
+  'interviewed', 'emailed']);
 const LABEL_FILLERS = new Set(['on', 'oli', 'is', 'was', 'är', 'var']);
 // A following noun that makes the previous word a person's genitive: "Matin äiti", "Virtasen asunto".
 const CONTEXT_AFTER = new Set(['äiti', 'isä', 'vanhemmat', 'puoliso', 'vaimo', 'mies', 'lapset', 'lapsi', 'poika', 'tytär', 'sisko', 'veli',
@@ -41,6 +50,7 @@ const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu',
 // Two-letter institution words count as word beginnings too ("Ry", "Oy:n"); longer ones are registered prefixes.
 const INSTITUTION_SHORT = INSTITUTION_WORDS.filter((w) => w.length < 3);
 registerTriggerWords(CONTEXT_BEFORE, KIND.nameContext);
+registerTriggerWords(CONTACT_VERBS, KIND.nameContext);
 registerTriggerWords(LABEL_FILLERS, KIND.filler);
 registerTriggerWords(GREETINGS, KIND.greeting);
 registerTriggerWords(CONTEXT_AFTER, KIND.nameAfter);
@@ -61,8 +71,15 @@ function adjacent(s: string, a: Token, b: Token): boolean {
   return true;
 }
 
+interface Before {
+  context: boolean;
+  greeting: boolean;
+  /** The context word is a verb of contacting, which says less about an unknown word than a title. */
+  verb: boolean;
+}
+
 /** The context word before token index i, skipping ':' and "on"/"is"; -1 if none. */
-function contextBefore(ctx: ScanContext, i: number): { context: boolean; greeting: boolean } {
+function contextBefore(ctx: ScanContext, i: number): Before {
   let k = i - 1;
   if (k >= 0 && ctx.tokens[k].kind & KIND.filler) k--;
   if (k < 0) return NO_CONTEXT;
@@ -81,15 +98,17 @@ function contextBefore(ctx: ScanContext, i: number): { context: boolean; greetin
   if (stop && !abbreviation) return NO_CONTEXT;
   const context = (prev.kind & KIND.nameContext) !== 0;
   const greeting = (prev.kind & KIND.greeting) !== 0;
+  if (context && !greeting && CONTACT_VERBS.has(prev.lower)) return VERB;
   return context ? (greeting ? BOTH : CONTEXT) : greeting ? GREETING : NO_CONTEXT;
 }
 
 // Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
 const ABBREVIATED = new Set(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms']);
-const NO_CONTEXT = Object.freeze({ context: false, greeting: false });
-const CONTEXT = Object.freeze({ context: true, greeting: false });
-const GREETING = Object.freeze({ context: false, greeting: true });
-const BOTH = Object.freeze({ context: true, greeting: true });
+const NO_CONTEXT: Before = Object.freeze({ context: false, greeting: false, verb: false });
+const CONTEXT: Before = Object.freeze({ context: true, greeting: false, verb: false });
+const VERB: Before = Object.freeze({ context: true, greeting: false, verb: true });
+const GREETING: Before = Object.freeze({ context: false, greeting: true, verb: false });
+const BOTH: Before = Object.freeze({ context: true, greeting: true, verb: false });
 
 /** Whitespace as String.prototype.trim() sees it. */
 function isTrimSpace(c: number): boolean {
@@ -154,23 +173,118 @@ function institutionAfter(ctx: ScanContext, last: number): boolean {
   return false;
 }
 
+/** Per-message state of the name scan; the language is guessed only when a word needs it. */
+interface Scan {
+  lex: Lexicons | null;
+  lang: number;
+  /** End of the last name left alone as a greeted colleague's ("Hei Janne ja Kaisa"). */
+  greetedEnd: number;
+}
+
+/** Only " ja ", " och ", " and ", " & " or ", " between a greeted name and this one. */
+function joinedToGreeted(s: string, from: number, to: number): boolean {
+  if (from < 0 || to - from > 6) return false;
+  const gap = s.slice(from, to).trim().toLowerCase();
+  return gap === 'ja' || gap === 'och' || gap === 'and' || gap === '&' || gap === ',' || gap === 'sekä';
+}
+
+/** A capitalised first word of a sentence that is an ordinary Swedish or English word in this message ("Vi har", "Edit"). */
+function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
+  if (!t.cap || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
+  if (scan.lang < 0) scan.lang = messageLanguage(ctx.text);
+  if (scan.lang === LANG.fi) return false;
+  const s = ctx.text;
+  // in no clear language, the word after must be of the same language too ("Ange datumet", not "Ville kertoi")
+  const e = scan.lang === 0 ? nextWordEnd(s, t.end) : 0;
+  if (e < 0 || (scan.lang === 0 && e - t.end <= 3)) return false;
+  if (scan.lang !== LANG.en && isSwedishWord(s, t.start, t.end) && (e === 0 || isSwedishWord(s, t.end + 1, e))) return true;
+  return scan.lang !== LANG.sv && isEnglishWord(s, t.start, t.end) && (e === 0 || isEnglishWord(s, t.end + 1, e));
+}
+
+/** A full stop and a blank before `start`, also after an abbreviation ("min. Inga ärenden"). */
+function afterFullStop(s: string, start: number): boolean {
+  return s.charCodeAt(start - 1) === 32 && s.charCodeAt(start - 2) === 46;
+}
+
+// An article right after the word: a verb or a noun, not a name ("använd Dela ett ärende", "Edit the plan").
+const ARTICLES = ['ett', 'en', 'the', 'a', 'an'];
+
+function articleAfter(s: string, end: number): boolean {
+  return ARTICLES.some((w) => nextWordIs(s, end, w));
+}
+
+/** A lower-case word after a context word that is an ordinary Swedish or English word ("client cases and"). */
+function foreignLowerWord(ctx: ScanContext, t: Token, scan: Scan): boolean {
+  if (scan.lang < 0) scan.lang = messageLanguage(ctx.text);
+  if (scan.lang === LANG.fi || scan.lang === 0) return false;
+  return (scan.lang !== LANG.en && isSwedishWord(ctx.text, t.start, t.end)) || (scan.lang !== LANG.sv && isEnglishWord(ctx.text, t.start, t.end));
+}
+
+const UNKNOWN_NAME: NameInfo = Object.freeze({ first: false, last: true, ambiguous: false, place: false, weak: false, noun: false });
+// Letters of one proposed base form, reused.
+const FORM = new Int32Array(64);
+
+/**
+ * A capitalised word no list knows, right after a title or a relative ("Mr Nasser", "Fru Al-Rawi",
+ * "äiti Dilan"): a name unless it, or a Finnish base form of it, is a place, a service or an ordinary word.
+ */
+function unknownName(ctx: ScanContext, t: Token, lex: Lexicons, scan: Scan): boolean {
+  const s = ctx.text;
+  if (!t.cap || t.allCaps || t.end - t.start < 3) return false;
+  if (lex.flags.getHashed(t.hash1, s, t.start, t.end) !== 0 || lex.places.get(s, t.start, t.end) !== 0) return false;
+  const forms = baseFormsAt(s, t.start, t.end);
+  for (let k = 0; k < forms; k++) {
+    const len = formCodes(k, FORM);
+    if (lex.flags.getCodes(FORM, len) & (LEX.notName | LEX.municipality | LEX.common) || lex.places.getCodes(FORM, len) !== 0) return false;
+  }
+  return !foreignLowerWord(ctx, t, scan);
+}
+
+/** A single capital letter and a full stop right after `end` ("Veikko O."): the end of the initial, or -1. */
+function initialAfter(s: string, end: number): number {
+  if (s.charCodeAt(end) !== 32 || !isUpper(s.charCodeAt(end + 1)) || s.charCodeAt(end + 2) !== 46) return -1;
+  return isLetter(codeAt(s, end + 3)) ? -1 : end + 3;
+}
+
+// Endings of a word after a genitive that make it a person's: "Kosken perheessä", "Karhun asumistukipäätös".
+const PERSONAL_AFTER = ['päätös', 'päätöksen', 'hakemus', 'hakemuksen', 'perhe', 'perheen', 'perheessä', 'perheelle', 'lapset', 'lapsi',
+  'vanhemmat', 'äiti', 'isä', 'puoliso', 'vaimo', 'velat', 'kotikäynti', 'asunto', 'asunnossa', 'tilanne', 'asiat'];
+
+/** The token ends in a genitive -n and the next word ends in one of PERSONAL_AFTER. */
+function personalAfterGenitive(ctx: ScanContext, t: Token): boolean {
+  const s = ctx.text;
+  if (lowerCode(s.charCodeAt(t.end - 1)) !== 110) return false;
+  const e = nextWordEnd(s, t.end);
+  if (e < 0) return false;
+  const word = s.slice(t.end + 1, e).toLowerCase();
+  return PERSONAL_AFTER.some((w) => word.endsWith(w));
+}
+
 /** Finds person names. */
 export function detectName(ctx: ScanContext, out: Candidate[]): void {
   const tokens = ctx.tokens;
-  let lex: Lexicons | null = null;
+  const scan: Scan = { lex: null, lang: -1, greetedEnd: -1 };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // lower-case words matter only right after a context word; test that cheaply first
     if (!t.cap && (i === 0 || !(tokens[i - 1].kind & KIND.nameContext || (i > 1 && tokens[i - 1].kind & KIND.filler && tokens[i - 2].kind & KIND.nameContext)))) continue;
     const ctxBefore = t.cap ? null : contextBefore(ctx, i);
     // lower-case words are names only right after a context word ("asiakas matti virtanen")
-    if (!t.cap && !(ctxBefore && ctxBefore.context)) continue;
+    if (!t.cap && !(ctxBefore && ctxBefore.context && !ctxBefore.verb)) continue;
     if (t.allCaps && t.end - t.start <= 4) continue;
+    // an acronym with a suffix ("NGOs", "PDFs") is no name
+    if (t.cap && t.end - t.start > 2 && isUpper(ctx.text.charCodeAt(t.start + 1)) && !t.allCaps) continue;
     // a context word or a role is never itself the name ("Potilas Anna", "Sairaanhoitaja Laura")
     if (t.kind & (KIND.nameContext | KIND.greeting)) continue;
-    lex ??= lexicons();
-    const info = classify(ctx, t, lex);
-    if (!info) continue;
+    const lex = (scan.lex ??= lexicons());
+    let info = classify(ctx, t, lex);
+    let before: Before | null = ctxBefore;
+    if (!info) {
+      before ??= contextBefore(ctx, i);
+      if (!before.context || before.verb || !unknownName(ctx, t, lex, scan)) continue;
+      info = UNKNOWN_NAME;
+    }
+    if (!t.cap && foreignLowerWord(ctx, t, scan)) continue;
     // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
     const infos: NameInfo[] = [info];
     let j = i;
@@ -181,21 +295,37 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
       infos.push(next);
       j++;
     }
-    const before = ctxBefore ?? contextBefore(ctx, i);
+    // a one-word "name" that is an ordinary word of the message's language needs context ("Vi har", "Kortet var")
+    if (j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) infos[0] = { ...info, ambiguous: true, weak: !t.sentStart };
+    before ??= contextBefore(ctx, i);
+    if (!before.greeting && joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) before = GREETING;
+    let end = tokens[j].end;
+    // a first name and an initial ("Veikko O.") are a person however the name reads alone
+    const initial = t.cap && infos[infos.length - 1].first ? initialAfter(ctx.text, end) : -1;
     const mention = inMention(ctx, t);
-    const decided = decide(ctx, i, j, infos, before, mention);
-    if (decided > 0) out.push({ type: 'name', start: t.start, end: tokens[j].end, confidence: decided });
+    let decided = decide(ctx, i, j, infos, before, mention);
+    if (initial > 0) {
+      if (decided === 0 && !mention && !before.greeting && !colleagueAfter(ctx, i, j)) decided = 0.85;
+      end = initial;
+      if (j + 1 < tokens.length && tokens[j + 1].start < initial) j++;
+    } else if (decided === 0 && infos.length === 1 && infos[0].last && !infos[0].place && !mention && !before.greeting && personalAfterGenitive(ctx, tokens[j])) {
+      decided = 0.8;
+    }
+    if (decided > 0) out.push({ type: 'name', start: t.start, end, confidence: decided });
+    else if (before.greeting) scan.greetedEnd = end;
     i = j;
   }
 }
 
-function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: { context: boolean; greeting: boolean }, mention: boolean): number {
+function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
   const t = ctx.tokens[i];
   if (mention || before.greeting) return 0;
   if (institutionAfter(ctx, j) || colleagueAfter(ctx, i, j)) return 0;
   const clear = infos.some((x) => !x.ambiguous);
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
   if (!t.cap) return before.context && clear ? 0.85 : 0;
+  // a verb of contacting before a municipality is a call to the town ("soitin Vantaalle")
+  if (before.verb) return infos.length === 1 && infos[0].place && !infos[0].last ? 0 : 0.85;
   if (before.context) return 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
@@ -210,7 +340,7 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   if (infos.length > 1) return clear && !t.sentStart ? 0.75 : 0;
   if (one.weak || one.place) return 0;
   // first word of a sentence: capitalisation says nothing, so only a word that is nothing but a name
-  if (t.sentStart) return one.ambiguous ? 0 : 0.6;
+  if (t.sentStart) return one.ambiguous || one.noun ? 0 : 0.6;
   // a first name capitalised mid-sentence is a name even if it is also a word (Tuuli, Onni)
   if (one.first && !t.allCaps) return one.ambiguous ? 0.7 : 0.8;
   return one.ambiguous ? 0 : 0.7;

@@ -71,6 +71,22 @@ function strongForms(m: number): void {
   for (let k = start; k < end; k++) push(FORM_PREFIX[k], FORM_TAIL[k * 3], A_I);
 }
 
+/**
+ * Weak-grade nominatives of an e-stem W[0, m) ending in 'e': words in -e take the strong grade when
+ * inflected (rinne : rinteelle, helle : helteen, aate : aatteen, tarve : tarpeen, hake : hakkeen).
+ */
+function weakEForms(m: number): void {
+  if (m < 4 || W[m - 1] !== A_E) return;
+  const c1 = W[m - 2];
+  const c2 = W[m - 3];
+  if (c1 === A_T && (c2 === A_N || c2 === A_L || c2 === A_R)) push(m - 2, c2, A_E); // rinte -> rinne, helte -> helle
+  else if (c1 === A_P && c2 === A_M) push(m - 2, A_M, A_E);
+  else if (c1 === A_K && c2 === A_N) push(m - 2, A_G, A_E);
+  else if (c1 === c2 && (c1 === A_T || c1 === A_K || c1 === A_P)) push(m - 2, c1, A_E); // aatte -> aate
+  else if (c1 === A_P && VOWEL.has(c2)) push(m - 2, A_V, A_E); // tarpe -> tarve
+  else if (c1 === A_T && VOWEL.has(c2)) push(m - 2, A_D, A_E);
+}
+
 function endsWith(n: number, suf: string): boolean {
   if (n < suf.length) return false;
   for (let k = 0; k < suf.length; k++) if (W[n - suf.length + k] !== suf.charCodeAt(k)) return false;
@@ -97,8 +113,12 @@ export function baseFormsAt(s: string, start: number, end: number): number {
       if (W[m - 2] === A_S && W[m - 1] === A_E) push(m - 2, A_N, A_E, A_N);
       else if (W[m - 1] === A_S && (suf === 'ta' || suf === 'tä')) push(m - 1, A_N, A_E, A_N);
       // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
-      if (m > 2 && W[m - 1] === W[m - 2] && VOWEL.has(W[m - 1])) strongForms(m - 1);
+      if (m > 2 && W[m - 1] === W[m - 2] && VOWEL.has(W[m - 1])) {
+        strongForms(m - 1);
+        weakEForms(m - 1);
+      }
       strongForms(m);
+      weakEForms(m);
     }
   }
   if (endsWith(n, 'seen')) push(n - 4, A_N, A_E, A_N);

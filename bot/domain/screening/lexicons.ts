@@ -7,7 +7,7 @@
 import { WordTable } from './word-table';
 
 /** Bits of `Lexicons.flags`: one look-up answers every membership question about a word. */
-export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64 } as const;
+export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64, nounSurname: 128 } as const;
 
 /** The loaded lexicons. */
 export interface Lexicons {
@@ -42,6 +42,24 @@ interface PostcodeRow {
 // Names common among clients of Finnish services that the register-based lists may lack.
 const EXTRA_FIRST = 'mohamed mohammed muhammad mohammad ahmed ahmad abdi abdullahi abdirahman abdullah hassan hussein ibrahim yusuf omar khalid mustafa hamza osman farah fatima fatuma amina aisha asha hodan ayan zahra maryam leyla layla yasmin nur hawa halima sahra ali reza mehdi hossein ahmet mehmet emre olga irina tatjana tatiana natalia svetlana sergei sergey dmitri dmitry aleksandr aleksandra vladimir nikolai anastasia ivan andrei jelena ekaterina jekaterina oksana olena oleksandr oleksii viktor vitali yulia julija nguyen huong minh thanh linh priya rahul anil sunil deepak aung thu kofi kwame chidi ngozi'.split(' ');
 const EXTRA_LAST = 'mohamed mohammed ahmed hassan hussein ibrahim yusuf omar abdi ali farah osman warsame jama nur ahmadi hosseini mohammadi karimi rezaei hashemi jafari rahimi ivanov ivanova smirnov smirnova petrov petrova volkov kuznetsov kuznetsova popov popova sokolov nguyen tran pham hoang phan vu dang bui do ngo wang li zhang liu chen yang huang zhao wu zhou kumar singh sharma patel gupta khan rahman hossain akhtar yilmaz kaya demir celik sahin kowalski nowak'.split(' ');
+
+// Frequent names of Estonian, Kurdish, Arabic, Somali, Persian and other clients that the Finnish and
+// English register lists lack (first names, then surnames).
+const EXTRA_FIRST_2 = ('tõnu toomas tiit peeter jaan jüri mart margus urmas priit indrek siim rasmus rein aivar andrus hendrik kristjan taavi ' +
+  'liis kadri kersti tiiu merike triin kärt maarja liina kaja kai ülle ene reet piret pille kristel kätlin getter egle helen marju ' +
+  'dilan rojin zilan berfin hevi azad rojda baran shirin delal newroz berivan rezan soran shilan hawre aram zana dilshad sherzad karwan rebin ' +
+  'hawar hozan jiyan kawa nazdar rezhna sozan zhilwan bawan dana lana ' +
+  'nasser nasir jabbar saleh khalil mansour aziz hamid rashid karim salim jamal tariq yasin zaid samir bilal walid majid faisal abbas hadi ' +
+  'qasim haider mahdi noor nour huda rana rania lina dina hiba rasha ghada manal samira nadia suad wafa zainab ruqaya israa duaa marwa ' +
+  'abdikarim abdiwali mahad guled ifrah sagal ubah nimco khadra deeqa hamdi ilhan faduma hibaaq istahil sahal liban mukhtar ' +
+  'dariush farhad parisa shirin golnar mahsa arash babak behnam kaveh navid omid payam ramin saeed siavash ' +
+  'mirela edin amir emir adnan armin kenan senad jasmina amra lejla merima selma').split(' ');
+const EXTRA_LAST_2 = ('tamm saar sepp mägi kask kukk rebane ilves pärn koppel lepik kallas oja kuusk raudsepp vaher lõhmus mets põder karu laur ' +
+  'kivi luik lill org pihlak rand sild tamme teder uibo vahtra vares ' +
+  'barzani talabani rawi jaf zebari doski hawrami mahmoud haddad nasser jabbar saleh khalil mansour aziz hamid rashid karim salim jamal ' +
+  'abdullah hussain abdulla alawi hashimi jaber kadhim kareem obaidi saadi samarrai tamimi zubaidi ' +
+  'warsame hirsi egal dahir aden guled ismail yusuf jama elmi nuur dirie gure samatar abdille ' +
+  'hosseini karimi moradi rostami sadeghi tehrani yazdani hadzic hodzic kovacevic mehmedovic').split(' ');
 
 const NOT_NAMES = [
   // services, organisations, systems
@@ -79,6 +97,20 @@ const NOT_NAMES_2 = [
   'europe', 'eu', 'nato', 'god', 'jumala', 'herra', 'rouva',
 ];
 
+// Finnish first names that are also ordinary words (satu "fairy tale", onni "luck"): these keep the
+// common-word reading of the subtitle frequency list, which lists names too (Niko, Veikko, Heidi).
+const WORD_FIRST_NAMES = new Set(('anna satu sisko tuuli meri lumi lahja rauha unelma salli taika pilvi aamu siru laina tina aina ansa ilmi ' +
+  'lemmikki kukka sade ilta hellä ninja myy ilma ensi valo hymy toive talvi tarina ilo muisto oma uni kuu muru sana sievä runo kari onni ' +
+  'veli toivo arvo oiva aarre kai voitto ukko taito usko mainio toimi aito salama poika mies aalto hai nalle kivi voima varma sumu jalo ' +
+  'hemmo poju riko tien alla tyyni maila aurinko tähti ruusu').split(' '));
+
+// Surnames that are ordinary nouns of nature and the landscape ("Mäki kotitalon edessä", "rinne"):
+// alone as the first word of a sentence they need a first name or context.
+const WORD_SURNAMES = ('mäki niemi lahti järvi saari harju ranta laine virta kivi salo aho laakso lehto nurmi kangas suo mänty koivu ' +
+  'tammi kuusi haapa leppä pelto vaara rinne oja joki lampi kari hiekka kallio aalto halla lumi tuuli kettu susi hirvi kotka haukka joutsen ' +
+  'varis korppi sorsa lintu hauki lohi siika kuha karhu ilves orava salmi kumpu notko kanto latva kari kaski raita paju ' +
+  'pihlaja vuori tupa aitta sauna silta tie polku portti kylä talo pelto niitty ahde törmä suvanto virta koski puro lähde').split(' ');
+
 let cached: Lexicons | null = null;
 
 function wordsTable(words: Iterable<string>): WordTable {
@@ -99,9 +131,10 @@ export function lexicons(): Lexicons {
     ...lowerList(fi.maleFirstnames),
     ...lowerList(en['firstnames-en']),
     ...EXTRA_FIRST,
+    ...EXTRA_FIRST_2,
   ]);
   const enLast = lowerList(en['lastnames-en']).slice(0, 3000);
-  const lastNames = new Set<string>([...lowerList(fi.lastnames), ...enLast, ...EXTRA_LAST]);
+  const lastNames = new Set<string>([...lowerList(fi.lastnames), ...enLast, ...EXTRA_LAST, ...EXTRA_LAST_2]);
   const commonWords = new Set<string>(lowerList(fi.commonWords));
   const enCommon = lowerList(en['commonWords-en']).slice(0, 4000);
   const englishAmbiguous = new Set<string>();
@@ -127,7 +160,8 @@ export function lexicons(): Lexicons {
   };
   mark(firstNames, LEX.first);
   mark(lastNames, LEX.last);
-  mark(commonWords, LEX.common);
+  mark([...commonWords].filter((w) => !firstNames.has(w) || WORD_FIRST_NAMES.has(w) || lastNames.has(w)), LEX.common);
+  mark(WORD_SURNAMES, LEX.nounSurname);
   mark(municipalities, LEX.municipality);
   mark(NOT_NAMES, LEX.notName);
   mark(NOT_NAMES_2, LEX.notName);

@@ -1,0 +1,69 @@
+/**
+ * Which of Finnish, Swedish and English a message is written in, guessed from function words that
+ * only one of the three languages has (stopwords-iso lists, MIT). The name detector asks only when
+ * a capitalised first word of a sentence could be an ordinary word of another language ("Vi",
+ * "Inga", "Edit"), so most messages are never scanned.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { isLetter } from './chars';
+import { WordTable } from './word-table';
+
+export const LANG = { fi: 1, sv: 2, en: 4, /** No language leads and the text has at most four words (a label, a button). */ short: 8 } as const;
+
+let table: WordTable | null = null;
+
+// Function words that are also frequent names or that the lists mark oddly are left out.
+const SKIP = new Set(['ali', 'den', 'inga', 'men', 'min', 'sen', 'sina', 'vi']);
+// Two-letter words count only when they are this telling (the lists also have "mm", "tt", "dd").
+const TWO_LETTER = new Set(['är', 'på', 'av', 'ej', 'ni', 'du', 'ei', 'jo', 'of', 'is', 'it', 'we', 'my', 'by']);
+
+function build(): WordTable {
+  const lists = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  const sets = { fi: new Set(lists.fi), sv: new Set(lists.sv), en: new Set(lists.en) };
+  const entries: Array<[string, number]> = [];
+  for (const [lang, bit] of [['fi', LANG.fi], ['sv', LANG.sv], ['en', LANG.en]] as const) {
+    for (const w of sets[lang]) {
+      const elsewhere = (lang !== 'fi' && sets.fi.has(w)) || (lang !== 'sv' && sets.sv.has(w)) || (lang !== 'en' && sets.en.has(w));
+      if (!elsewhere && (w.length > 2 || TWO_LETTER.has(w)) && !SKIP.has(w) && /^\p{L}+$/u.test(w)) entries.push([w, bit]);
+    }
+  }
+  return new WordTable(entries);
+}
+
+function hasAring(s: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0xe5 || c === 0xc5) return true;
+  }
+  return false;
+}
+
+/** LANG bit of the language with the most distinctive function words in `s`; else LANG.short or 0. */
+export function messageLanguage(s: string): number {
+  table ??= build();
+  let fi = 0;
+  let sv = 0;
+  let en = 0;
+  let words = 0;
+  let i = 0;
+  while (i < s.length) {
+    if (!isLetter(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < s.length && isLetter(s.charCodeAt(i))) i++;
+    words++;
+    if (i - start < 2 || i - start > 12) continue;
+    // å is Swedish: Finnish and English words have none
+    if (hasAring(s, start, i)) sv++;
+    const bit = table.get(s, start, i);
+    if (bit === LANG.fi) fi++;
+    else if (bit === LANG.sv) sv++;
+    else if (bit === LANG.en) en++;
+  }
+  if (fi > sv && fi > en) return LANG.fi;
+  if (sv > fi && sv > en) return LANG.sv;
+  if (en > fi && en > sv) return LANG.en;
+  return words <= 4 ? LANG.short : 0;
+}
