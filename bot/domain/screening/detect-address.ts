@@ -5,9 +5,10 @@ import type { Candidate, ScanContext } from './scan-context';
 import { HAS } from './text-profile';
 import { WordTable } from './word-table';
 
-// A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla).
+// A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla), Finnish or
+// Swedish (Handelsesplanaden, Brunnsgränd, Skeppsbrokajen, Järnvägsplan).
 // Anchored at the end of one short token, so it cannot backtrack over the message.
-const STREET_END = /(?:tie|tien|tiellä|tiella|tieltä|tielle|tietä|katu|kadun|kadulla|kadulle|kadulta|katua|kuja|kujan|kujalla|kujalle|kujalta|polku|polun|polulla|polulle|raitti|raitin|raitilla|tori|torin|torilla|kaari|kaaren|kaarella|rinne|rinteen|rinteellä|väylä|väylän|väylällä|puistikko|aukio|aukion|aukiolla|penger|portti|portin|kaarre|kallio|mäki|mäen|mäellä|ranta|rannan|rannalla|gatan|gatu|vägen|gränd|gränden|stigen|backen|torget|allén|kajen|strand|stranden)$/;
+const STREET_END = /(?:tie|tien|tiellä|tiella|tieltä|tielle|tietä|katu|kadun|kadulla|kadulle|kadulta|katua|kuja|kujan|kujalla|kujalle|kujalta|polku|polun|polulla|polulle|raitti|raitin|raitilla|tori|torin|torilla|kaari|kaaren|kaarella|rinne|rinteen|rinteellä|väylä|väylän|väylällä|puistikko|aukio|aukion|aukiolla|penger|portti|portin|kaarre|kallio|mäki|mäen|mäellä|ranta|rannan|rannalla|gatan|gatu|gata|vägen|väg|gränd|gränden|stigen|stig|backen|backe|torget|torg|allén|allen|allé|kajen|kaj|strand|stranden|esplanaden|esplanad|esplanadi|esplanadilla|bulevarden|bulevardi|plan|planen|parken|kullen|höjden|berget|udden|ängen|bågen|slingan|ringen|stråket|hagen|bryggan|kroken|svängen|liden|brinken|puistotie|puistokatu|ahde|aukio|kaarre|polku|rinne)$/;
 // Lower case ("mannerheimintie 12") only with an unmistakable street noun ("hoitopolku 2" is a care path).
 const LOWER_STREET = /(?:tie|katu|kuja|gatan|vägen) [0-9]/g;
 // Streets whose whole name is the street noun.

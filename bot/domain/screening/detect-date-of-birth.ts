@@ -85,6 +85,34 @@ export function readFullDate(s: string, i: number): number {
   return ye - ys === 4 && validYear(y, 4) && boundaryAfter(s, ye) ? ye : -1;
 }
 
+// Birth words that can follow the date: "06.09.1999 syntynyt mies", "1990-09-20 född".
+const AFTER_DATE = new Set(['syntynyt', 'syntyi', 'syntyneen', 'syntyneelle', 'född', 'föddes', 'born']);
+
+function skipBack(s: string, at: number): number {
+  let e = at;
+  while (e > 0 && s.charCodeAt(e - 1) === 32) e--;
+  return e;
+}
+
+/** Start of a full date that ends, one or two blanks before `at`, right before the word; or -1. */
+function dateBefore(s: string, at: number): number {
+  let end = at;
+  while (end > at - 2 && end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  if (end === at || !isDigit(codeAt(s, end - 1))) return -1;
+  // a date is at most ten characters of digits and . / -
+  let a = end;
+  while (a > 0 && end - a < 10) {
+    const c = s.charCodeAt(a - 1);
+    if (!isDigit(c) && c !== 46 && c !== 47 && c !== 45) break;
+    a--;
+  }
+  for (let start = a; start < end - 5; start++) {
+    if (!isDigit(s.charCodeAt(start)) || (start > 0 && isLetter(s.charCodeAt(start - 1))) || isDigit(codeAt(s, start - 1))) continue;
+    if (readFullDate(s, start) === end) return start;
+  }
+  return -1;
+}
+
 /** Finds birth dates. */
 export function detectDateOfBirth(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
@@ -93,6 +121,13 @@ export function detectDateOfBirth(ctx: ScanContext, out: Candidate[]): void {
     const tok = tokens[t];
     if (!(tok.kind & KIND.birth)) continue;
     const w = tok.lower;
+    if (AFTER_DATE.has(w)) {
+      const start = dateBefore(s, tok.start);
+      if (start >= 0) {
+        out.push({ type: 'date_of_birth', start, end: skipBack(s, tok.start), confidence: 0.9 });
+        continue;
+      }
+    }
     const abbr = BIRTH_ABBR.has(w) && codeAt(s, tok.end) === 46;
     if (!abbr && !BIRTH_WORDS.has(w) && !(w === 'd' && s.startsWith('.o.b', tok.end))) continue;
     // walk over blanks, punctuation and filler words to the date, at most 40 characters

@@ -4,6 +4,7 @@
  */
 import { isAlnum } from './chars';
 import type { Candidate, ScanContext } from './scan-context';
+import type { Finding } from './types';
 
 function isLocalChar(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39;
@@ -48,4 +49,40 @@ export function detectEmail(ctx: ScanContext, out: Candidate[]): void {
       if (end > 0) last = end;
     }
   }
+}
+
+/**
+ * Teams HTML repeats a linked address in the tag (<a href="mailto:x@y.fi">x@y.fi</a>), which
+ * normalising drops: the copy in the tag is found here in the ORIGINAL text and added to `findings`
+ * (kept sorted), so a redaction removes both copies. Each character is read a bounded number of times.
+ */
+export function addMailtoLinks(original: string, findings: Finding[]): void {
+  const lower = original.length < 100_000 ? original : original.slice(0, 100_000);
+  let added = false;
+  for (let m = indexOfMailto(lower, 0); m >= 0; m = indexOfMailto(lower, m + 7)) {
+    const from = m + 7;
+    let end = from;
+    while (end < lower.length && end - from < 254 && isAddressChar(lower.charCodeAt(end))) end++;
+    const at = lower.indexOf('@', from);
+    if (at <= from || at >= end) continue;
+    const out: Candidate[] = [];
+    const e = expand(lower, at, at + 1, from, out);
+    if (e < 0 || out[0].start !== from) continue;
+    if (findings.some((f) => f.start < e && from < f.end)) continue;
+    findings.push({ type: 'email', start: from, end: e, confidence: 0.99 });
+    added = true;
+  }
+  if (added) findings.sort((x, y) => x.start - y.start);
+}
+
+function isAddressChar(c: number): boolean {
+  return isLocalChar(c) || c === 64;
+}
+
+/** Next "mailto:" in any case at or after i, or -1. */
+function indexOfMailto(s: string, i: number): number {
+  for (let k = s.indexOf(':', i); k >= 0; k = s.indexOf(':', k + 1)) {
+    if (k >= 6 && s.slice(k - 6, k).toLowerCase() === 'mailto') return k - 6;
+  }
+  return -1;
 }

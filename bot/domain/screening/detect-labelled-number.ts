@@ -1,5 +1,6 @@
 /** Shared scan for identifiers that only count after a label (record and passport numbers). */
 import { digitCount, LABEL_FILLERS, valueAfterLabel, type Candidate, type ScanContext } from './scan-context';
+import { codeAt, isAlnum, isDigit } from './chars';
 import type { FindingType } from './types';
 import { registerTriggerPrefixes, registerTriggerWords } from './tokens';
 
@@ -32,6 +33,23 @@ export function registerLabels(spec: LabelSpec): void {
   }
 }
 
+/**
+ * A short first group and the digit groups after it, one blank apart, are one number: "75 0240839",
+ * "1234 5678". At most three groups of 16 characters in all, so the scan stays bounded.
+ */
+function joinGroups(s: string, a: number, b: number): number {
+  if (b - a > 4) return b;
+  let end = b;
+  for (let groups = 1; groups < 3; groups++) {
+    if (s.charCodeAt(end) !== 32 || !isDigit(codeAt(s, end + 1))) break;
+    let c = end + 1;
+    while (c < s.length && isAlnum(s.charCodeAt(c))) c++;
+    if (c - a > 16) break;
+    end = c;
+  }
+  return end;
+}
+
 /** Pushes the value after every label of `spec`. */
 export function detectLabelled(spec: LabelSpec, ctx: ScanContext, out: Candidate[]): void {
   const tokens = ctx.tokens;
@@ -48,7 +66,8 @@ export function detectLabelled(spec: LabelSpec, ctx: ScanContext, out: Candidate
     if (labelEnd < 0) continue;
     const v = valueAfterLabel(ctx.text, labelEnd, LABEL_FILLERS);
     if (!v) continue;
-    const [a, b] = v;
+    const a = v[0];
+    const b = joinGroups(ctx.text, a, v[1]);
     if (b - a < spec.minLength || digitCount(ctx.text, a, b) < spec.minDigits) continue;
     out.push({ type: spec.type, start: a, end: b, confidence: 0.9 });
   }

@@ -260,6 +260,13 @@ function personalAfterGenitive(ctx: ScanContext, t: Token): boolean {
   return PERSONAL_AFTER.some((w) => word.endsWith(w));
 }
 
+/** The word ending at `end` ends in -sta, -stä, -lta or -ltä. */
+function fromCase(s: string, end: number): boolean {
+  const a = lowerCode(s.charCodeAt(end - 1));
+  const st = lowerCode(s.charCodeAt(end - 3));
+  return (a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(end - 2)) === 116 && (st === 115 || st === 108);
+}
+
 /** Finds person names. */
 export function detectName(ctx: ScanContext, out: Candidate[]): void {
   const tokens = ctx.tokens;
@@ -326,7 +333,8 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   if (!t.cap) return before.context && clear ? 0.85 : 0;
   // a verb of contacting before a municipality is a call to the town ("soitin Vantaalle")
   if (before.verb) return infos.length === 1 && infos[0].place && !infos[0].last ? 0 : 0.85;
-  if (before.context) return 0.9;
+  // "asiakas Helsingistä": a place in the from-case tells where the client comes from
+  if (before.context) return infos.length === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
   if (nextWordIs(ctx.text, end, 'from') || nextWordIs(ctx.text, end, 'från')) return 0;

@@ -1,7 +1,7 @@
 /** screen(text): every client identifier in a message, as spans of the original text. */
 import { detectAddress } from './detect-address';
 import { detectDateOfBirth } from './detect-date-of-birth';
-import { detectEmail } from './detect-email';
+import { addMailtoLinks, detectEmail } from './detect-email';
 import { detectIban } from './detect-iban';
 import { detectName } from './detect-name';
 import { detectPassportNumber } from './detect-passport-number';
@@ -101,7 +101,9 @@ export function screen(text: string): Finding[] {
   } finally {
     releaseTokens();
   }
-  if (cands.length === 0) return [];
+  // a linked address is also written in the tag, which normalising drops
+  const mailto = norm !== null && text.indexOf('@') >= 0;
+  if (cands.length === 0 && !mailto) return [];
   const kept = resolve(cands);
   const findings: Finding[] = [];
   for (const c of kept) {
@@ -111,5 +113,6 @@ export function screen(text: string): Finding[] {
       findings.push({ type: c.type as FindingType, start, end, confidence: c.confidence });
     }
   }
+  if (mailto) addMailtoLinks(text, findings);
   return findings;
 }
