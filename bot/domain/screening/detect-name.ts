@@ -191,13 +191,16 @@ function joinedToGreeted(s: string, from: number, to: number): boolean {
 /** A capitalised first word of a sentence that is an ordinary Swedish or English word in this message ("Vi har", "Edit"). */
 function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
   if (!t.cap || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
-  if (scan.lang < 0) scan.lang = messageLanguage(ctx.text);
-  if (scan.lang === LANG.fi) return false;
   const s = ctx.text;
+  // the word look-ups are cheaper than guessing the language, so they come first
+  const sv = isSwedishWord(s, t.start, t.end);
+  if (!sv && !isEnglishWord(s, t.start, t.end)) return false;
+  if (scan.lang < 0) scan.lang = messageLanguage(s);
+  if (scan.lang === LANG.fi) return false;
   // in no clear language, the word after must be of the same language too ("Ange datumet", not "Ville kertoi")
   const e = scan.lang === 0 ? nextWordEnd(s, t.end) : 0;
   if (e < 0 || (scan.lang === 0 && e - t.end <= 3)) return false;
-  if (scan.lang !== LANG.en && isSwedishWord(s, t.start, t.end) && (e === 0 || isSwedishWord(s, t.end + 1, e))) return true;
+  if (scan.lang !== LANG.en && sv && (e === 0 || isSwedishWord(s, t.end + 1, e))) return true;
   return scan.lang !== LANG.sv && isEnglishWord(s, t.start, t.end) && (e === 0 || isEnglishWord(s, t.end + 1, e));
 }
 
