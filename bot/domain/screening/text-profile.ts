@@ -20,10 +20,28 @@ export interface TextProfile {
   digits: number;
   /** Longest run of consecutive ASCII digits. */
   maxRun: number;
+  /** The runs of consecutive ASCII digits, in order: run k is [runStart[k], runEnd[k]); the digit detectors visit these instead of searching the text. */
+  runCount: number;
+  runStart: Int32Array;
+  runEnd: Int32Array;
 }
 
 /** The profile of the text scanned last. */
-export const profile: TextProfile = { flags: 0, digits: 0, maxRun: 0 };
+export const profile: TextProfile = { flags: 0, digits: 0, maxRun: 0, runCount: 0, runStart: new Int32Array(64), runEnd: new Int32Array(64) };
+
+/** Appends digit run k = [start, end) to `profile` (growing its arrays when full). */
+export function noteRun(k: number, start: number, end: number): void {
+  if (k === profile.runStart.length) {
+    const a = new Int32Array(k * 2);
+    a.set(profile.runStart);
+    profile.runStart = a;
+    const b = new Int32Array(k * 2);
+    b.set(profile.runEnd);
+    profile.runEnd = b;
+  }
+  profile.runStart[k] = start;
+  profile.runEnd[k] = end;
+}
 
 /** Flags for the characters in front of a digit run starting at i > 0. */
 export function digitRunFlags(s: string, i: number): number {

@@ -3,7 +3,7 @@
  * normalised text, reused from call to call; their strings are built only when a detector asks.
  */
 import { CC, classOf, isBlank, isDigit, isLetter } from './chars';
-import { digitRunFlags, HAS, profile, specialFlag } from './text-profile';
+import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
 import { kindOf, TRIGGER } from './word-kinds';
 import { hashPair, pairHash1, pairHash2, WordTable } from './word-table';
 
@@ -113,6 +113,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   let flags = 0;
   let digits = 0;
   let maxRun = 0;
+  let runs = 0;
   let keep = 0;
   const n = s.length;
   let i = 0;
@@ -124,6 +125,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       const start = i;
       i++;
       while (i < n && isDigit(s.charCodeAt(i))) i++;
+      noteRun(runs++, start, i);
       digits += i - start;
       if (i - start > maxRun) maxRun = i - start;
       continue;
@@ -183,6 +185,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   profile.flags = flags;
   profile.digits = digits;
   profile.maxRun = maxRun;
+  profile.runCount = runs;
   return true;
 }
 
