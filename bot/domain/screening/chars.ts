@@ -100,6 +100,9 @@ function fillClass(c: number): number {
   return k;
 }
 
+// Latin letters, digits and punctuation are filled in at load, so the hot path is a single load.
+for (let c = 0; c < 0x250; c++) fillClass(c);
+
 /** CC bits of the code unit c (0 <= c <= 0xffff, as charCodeAt gives). */
 export function classOf(c: number): number {
   const k = CLASS[c];

@@ -74,10 +74,16 @@ function allUpper(s: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     // ª, µ and º (below ß) count as neither case
-    if ((classOf(c) & (CC.letter | CC.upper)) === CC.letter && (c < 128 || c >= 0xdf)) return false;
+    if ((classOf(c) & (LETTER | UPPER)) === LETTER && (c < 128 || c >= 0xdf)) return false;
   }
   return true;
 }
+
+// CC bits as plain constants for the hot loop
+const LETTER = CC.letter;
+const UPPER = CC.upper;
+const DIGIT = CC.digit;
+const SPECIAL = CC.special;
 
 /** Lower-case words kept after a trigger, so "asiakas matti virtanen" reaches the name detector. */
 const KEEP_AFTER_TRIGGER = 3;
@@ -120,7 +126,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   while (i < n) {
     const c = s.charCodeAt(i);
     const cls = classOf(c);
-    if (cls & CC.digit) {
+    if (cls & DIGIT) {
       if (i > 0) flags |= digitRunFlags(s, i);
       const start = i;
       i++;
@@ -130,8 +136,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (i - start > maxRun) maxRun = i - start;
       continue;
     }
-    if (!(cls & CC.letter)) {
-      if (cls & CC.special) {
+    if (!(cls & LETTER)) {
+      if (cls & SPECIAL) {
         const f = specialFlag(c);
         flags |= f;
         if (f === HAS.markup && stopAtMarkup) return false;
@@ -145,21 +151,21 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     i++;
     for (;;) {
       let k = 0;
-      while (i < n && (k = classOf(s.charCodeAt(i))) & CC.letter) {
+      while (i < n && (k = classOf(s.charCodeAt(i))) & LETTER) {
         inner |= k;
         i++;
       }
       const d = i < n ? s.charCodeAt(i) : -1;
-      if (!((d === 45 || d === 39) && i + 1 < n && classOf(s.charCodeAt(i + 1)) & CC.letter)) break;
+      if (!((d === 45 || d === 39) && i + 1 < n && classOf(s.charCodeAt(i + 1)) & LETTER)) break;
       if (d === 45) flags |= HAS.dash;
       i++;
     }
     // a letter normalise() would fold (a Cyrillic look-alike, a full-width letter) is markup too
-    if (inner & CC.special) {
+    if (inner & SPECIAL) {
       flags |= HAS.markup;
       if (stopAtMarkup) return false;
     }
-    const cap = (cls & CC.upper) !== 0;
+    const cap = (cls & UPPER) !== 0;
     if (cap) hashPair(s, start, i);
     const kind = kindOf(s, start, i, cap, pairHash1);
     if (!cap) {
