@@ -1,7 +1,7 @@
 /** Shared scan for identifiers that only count after a label (record and passport numbers). */
 import { digitCount, LABEL_FILLERS, valueAfterLabel, type Candidate, type ScanContext } from './scan-context';
 import type { FindingType } from './types';
-import { registerTriggerPrefixes, registerTriggerWords } from './tokens';
+import { registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
 
 /** Label words: exact forms, or prefixes when they end in '*'. */
 export interface LabelSpec {

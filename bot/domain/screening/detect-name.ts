@@ -6,7 +6,8 @@ import { codeAt, isLetter, lowerCode } from './chars';
 import { classify, type NameInfo } from './classify-name';
 import { lexicons, type Lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
-import { KIND, registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
+import type { Token } from './tokens';
+import { KIND, registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
 
 // Words right before a name that say it is a client or a relative (forms as typed, lower case).
 const CONTEXT_BEFORE = new Set([

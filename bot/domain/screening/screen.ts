@@ -12,7 +12,8 @@ import { detectVehicleNumber } from './detect-vehicle-number';
 import { normalise, toOriginal, type Normalised } from './normalise';
 import type { Candidate, ScanContext } from './scan-context';
 import { HAS, profile } from './text-profile';
-import { KIND, releaseTokens, scanPlain, tokenize, tokenKinds } from './tokens';
+import { releaseTokens, scanPlain, tokenize, tokenKinds } from './tokens';
+import { KIND } from './word-kinds';
 import type { Finding, FindingType } from './types';
 
 // Earlier wins an overlap: checksummed and structured identifiers before labelled ones, names last.

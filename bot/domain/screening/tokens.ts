@@ -7,7 +7,6 @@ import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profil
 import { kindOf, TRIGGER } from './word-kinds';
 import { hashPair, pairHash1, pairHash2, WordTable } from './word-table';
 
-export { KIND, registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
 
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
 export class Token {
@@ -48,7 +47,16 @@ export class Token {
   }
 }
 
-const ABBREVIATIONS = new WordTable(['s', 'esim', 'n', 'mm', 'ns', 'ts', 'yms', 'tms', 'jne', 'hra', 'rva', 'tri', 'dr', 'mr', 'mrs', 'ms', 'st', 'klo', 'p', 'puh', 'tel', 'ca', 'noin', 'synt', 'f', 'b', 'nr', 'nro', 'no', 'vs', 'etc', 'ym', 'ks', 'vrt', 'prof', 'e', 'd', 'o', 'v', 'kk', 'vk', 'h', 'min'].map((w) => [w, 1] as const));
+// CC bits as plain constants for the hot loop
+const LETTER = CC.letter;
+const UPPER = CC.upper;
+const DIGIT = CC.digit;
+const SPECIAL = CC.special;
+
+const ABBREVIATION_WORDS = ['s', 'esim', 'n', 'mm', 'ns', 'ts', 'yms', 'tms', 'jne', 'hra', 'rva', 'tri', 'dr', 'mr', 'mrs', 'ms', 'st', 'klo', 'p', 'puh', 'tel', 'ca', 'noin', 'synt', 'f', 'b', 'nr', 'nro', 'no', 'vs', 'etc', 'ym', 'ks', 'vrt', 'prof', 'e', 'd', 'o', 'v', 'kk', 'vk', 'h', 'min'];
+const ABBREVIATIONS = new WordTable(ABBREVIATION_WORDS.map((w) => [w, 1] as const));
+// A longer word before a full stop is no abbreviation, and is not looked up.
+const ABBREVIATION_MAX = Math.max(...ABBREVIATION_WORDS.map((w) => w.length));
 
 function isSentenceStart(s: string, start: number): boolean {
   let j = start - 1;
@@ -66,7 +74,7 @@ function isSentenceStart(s: string, start: number): boolean {
   // a full stop after an abbreviation or a single digit ("s. 3.4.87", "esim. Kela") does not start a sentence
   let k = j - 1;
   while (k >= 0 && isLetter(s.charCodeAt(k))) k--;
-  return !(j > k + 1 && ABBREVIATIONS.get(s, k + 1, j) !== 0);
+  return !(j > k + 1 && j - k - 1 <= ABBREVIATION_MAX && ABBREVIATIONS.get(s, k + 1, j) !== 0);
 }
 
 /** Every letter upper-case, checked without building an upper-case copy. */
@@ -78,12 +86,6 @@ function allUpper(s: string, start: number, end: number): boolean {
   }
   return true;
 }
-
-// CC bits as plain constants for the hot loop
-const LETTER = CC.letter;
-const UPPER = CC.upper;
-const DIGIT = CC.digit;
-const SPECIAL = CC.special;
 
 /** Lower-case words kept after a trigger, so "asiakas matti virtanen" reaches the name detector. */
 const KEEP_AFTER_TRIGGER = 3;
