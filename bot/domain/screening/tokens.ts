@@ -127,6 +127,10 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
+    if (c === 32) {
+      i++;
+      continue;
+    }
     const cls = classOf(c);
     if (cls & DIGIT) {
       if (i > 0) flags |= digitRunFlags(s, i);
@@ -152,8 +156,15 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     let inner = cls;
     i++;
     for (;;) {
-      let k = 0;
-      while (i < n && (k = classOf(s.charCodeAt(i))) & LETTER) {
+      while (i < n) {
+        const d = s.charCodeAt(i);
+        // ASCII letters first, without the table: they are most letters, and never markup
+        if (((d | 32) - 97) >>> 0 < 26) {
+          i++;
+          continue;
+        }
+        const k = classOf(d);
+        if (!(k & LETTER)) break;
         inner |= k;
         i++;
       }
