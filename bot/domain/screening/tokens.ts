@@ -199,7 +199,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     else tokens.push(t);
     count++;
   }
-  tokens.length = count;
+  // the length setter is a runtime call: skipped when the count is unchanged
+  if (tokens.length !== count) tokens.length = count;
   kinds = kindBits;
   profile.flags = flags;
   profile.digits = digits;
