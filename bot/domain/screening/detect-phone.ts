@@ -136,7 +136,8 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
     const open = lead === 40 && i < run;
     if (!boundaryBefore(s, i) || codeAt(s, i - 1) === 43 || codeAt(s, i - 1) === 46 || codeAt(s, i - 1) === 44) continue;
     readRun(s, open ? run : i);
-    const label = labelBefore(s, i);
+    // a label matters only for a number written without a leading 0 or '+' (see plausible)
+    const label = !plus && DIGITS[0] !== 0 && labelBefore(s, i);
     // longest plausible reading first; a number followed by another number ("040 123 4567 60-vuotias") is cut back
     let hit = 0;
     let n = digitCount;
