@@ -13,7 +13,8 @@ const path = require('path');
 const { loadCorpus } = require('./score-screening.js');
 
 const root = path.join(__dirname, '..', '..');
-const { screen, redact } = require(path.join(root, 'dist', 'bot', 'domain', 'screening'));
+// SCREENING_DIST names another build of the screener (a copy of an older dist, for a before/after run).
+const { screen, redact } = require(process.env.SCREENING_DIST ? path.resolve(process.env.SCREENING_DIST) : path.join(root, 'dist', 'bot', 'domain', 'screening'));
 const { SyncRedactor } = require('redact-pii');
 const { Redactor } = require('@redactpii/node');
 
@@ -89,13 +90,15 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 
 // The machine is shared, so its load drifts during a run: the tools take turns in short rounds (same
-// texts, no forced GC between them, allocation cost stays in the figures) and each figure is the
-// median over the rounds; the speed-up is the median of the per-round ratios.
+// texts, no forced GC between them, allocation cost stays in the figures; the order rotates from round
+// to round) and each figure is the median over the rounds; the speed-up is the median of the per-round ratios.
 const ROUNDS = 9;
 const rows = tools.map((tool) => ({ ...tool, recall: recall(tool.run), mbs: [], lat: [], cpu: [] }));
 for (const r of rows) warmUp(r.run, 1000);
 for (let round = 0; round < ROUNDS; round++) {
-  for (const r of rows) {
+  // the order rotates, so no tool always runs right after the same other (and pays for its garbage)
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[(round + k) % rows.length];
     r.mbs.push(throughputSample(r.run, 300));
     latencySamples(r.run, 600, r.lat, r.cpu);
   }

@@ -1,4 +1,5 @@
 /** Character classes used by the hand-written scanners (no regex on whole messages). */
+import { touches } from './normalise';
 
 /** '0'..'9' */
 export function isDigit(c: number): boolean {
@@ -74,4 +75,36 @@ export function lowerCode(c: number): number {
   const v = l.length === 1 ? l.charCodeAt(0) : c;
   LOWER[c] = v;
   return v;
+}
+
+/** Bits of classOf(): what the one pass over a message (tokens.ts) needs to know about a code unit. */
+export const CC = {
+  known: 1, letter: 2,
+  /** Upper-case letter (see isUpper). */
+  upper: 4,
+  /** ASCII digit. */
+  digit: 8,
+  /** A character the text profile notes: '-', '(', '[', '@', and whatever normalise() would change. */
+  special: 16,
+} as const;
+
+// Class of each UTF-16 code unit, filled on first use (0 = not yet known).
+const CLASS = new Uint8Array(0x10000);
+
+function fillClass(c: number): number {
+  let k = CC.known;
+  if (isDigit(c)) k |= CC.digit;
+  else if (isLetter(c)) k |= CC.letter | (isUpper(c) ? CC.upper : 0);
+  if (c === 45 || c === 40 || c === 91 || c === 64 || touches(c)) k |= CC.special;
+  CLASS[c] = k;
+  return k;
+}
+
+// Latin letters, digits and punctuation are filled in at load, so the hot path is a single load.
+for (let c = 0; c < 0x250; c++) fillClass(c);
+
+/** CC bits of the code unit c (0 <= c <= 0xffff, as charCodeAt gives). */
+export function classOf(c: number): number {
+  const k = CLASS[c];
+  return k !== 0 ? k : fillClass(c);
 }

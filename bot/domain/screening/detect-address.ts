@@ -1,5 +1,5 @@
 /** Street addresses with a number (staircase, flat) and postal code + post office. */
-import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
+import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, lowerCode, skipBlanks } from './chars';
 import { lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
 import { HAS } from './text-profile';
@@ -8,11 +8,34 @@ import { WordTable } from './word-table';
 // A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla), Finnish or
 // Swedish (Handelsesplanaden, Brunnsgränd, Skeppsbrokajen, Järnvägsplan).
 // Anchored at the end of one short token, so it cannot backtrack over the message.
-const STREET_END = /(?:tie|tien|tiellä|tiella|tieltä|tielle|tietä|katu|kadun|kadulla|kadulle|kadulta|katua|kuja|kujan|kujalla|kujalle|kujalta|polku|polun|polulla|polulle|raitti|raitin|raitilla|tori|torin|torilla|kaari|kaaren|kaarella|rinne|rinteen|rinteellä|väylä|väylän|väylällä|puistikko|aukio|aukion|aukiolla|penger|portti|portin|kaarre|kallio|mäki|mäen|mäellä|ranta|rannan|rannalla|gatan|gatu|gata|vägen|väg|gränd|gränden|stigen|stig|backen|backe|torget|torg|allén|allen|allé|kajen|kaj|strand|stranden|esplanaden|esplanad|esplanadi|esplanadilla|bulevarden|bulevardi|plan|planen|parken|kullen|höjden|berget|udden|ängen|bågen|slingan|ringen|stråket|hagen|bryggan|kroken|svängen|liden|brinken|puistotie|puistokatu|ahde|aukio|kaarre|polku|rinne)$/;
-// Lower case ("mannerheimintie 12") only with an unmistakable street noun ("hoitopolku 2" is a care path).
-const LOWER_STREET = /(?:tie|katu|kuja|gatan|vägen) [0-9]/g;
+const STREET_NOUNS = [
+  'tie', 'tien', 'tiellä', 'tiella', 'tieltä', 'tielle', 'tietä', 'katu', 'kadun', 'kadulla', 'kadulle', 'kadulta',
+  'katua', 'kuja', 'kujan', 'kujalla', 'kujalle', 'kujalta', 'polku', 'polun', 'polulla', 'polulle', 'raitti',
+  'raitin', 'raitilla', 'tori', 'torin', 'torilla', 'kaari', 'kaaren', 'kaarella', 'rinne', 'rinteen', 'rinteellä',
+  'väylä', 'väylän', 'väylällä', 'puistikko', 'aukio', 'aukion', 'aukiolla', 'penger', 'portti', 'portin', 'kaarre',
+  'kallio', 'mäki', 'mäen', 'mäellä', 'ranta', 'rannan', 'rannalla', 'gatan', 'gatu', 'gata', 'vägen', 'väg',
+  'gränd', 'gränden', 'stigen', 'stig', 'backen', 'backe', 'torget', 'torg', 'allén', 'allen', 'allé', 'kajen',
+  'kaj', 'strand', 'stranden', 'esplanaden', 'esplanad', 'esplanadi', 'esplanadilla', 'bulevarden', 'bulevardi',
+  'plan', 'planen', 'parken', 'kullen', 'höjden', 'berget', 'udden', 'ängen', 'bågen', 'slingan', 'ringen',
+  'stråket', 'hagen', 'bryggan', 'kroken', 'svängen', 'liden', 'brinken', 'puistotie', 'puistokatu', 'ahde',
+];
+const STREET_END = new RegExp(`(?:${STREET_NOUNS.join('|')})$`);
 // Streets whose whole name is the street noun.
 const WHOLE_STREET_NAMES = new Set(['esplanadi', 'esplanadilla', 'esplanaden', 'bulevardi', 'bulevardilla', 'bulevarden', 'mannerheimintie']);
+
+function tailKey(a: number, b: number, c: number): number {
+  return (a * 0x10000 + b) * 0x10000 + c;
+}
+
+// The last three letters of every street noun and whole street name: a word ending otherwise is no
+// street, and is neither lower-cased (a copy) nor matched against STREET_END.
+const STREET_TAILS = new Set<number>();
+for (const w of [...STREET_NOUNS, ...WHOLE_STREET_NAMES]) STREET_TAILS.add(tailKey(w.charCodeAt(w.length - 3), w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1)));
+
+/** The word s[start, end) ends like a street noun or whole street name (compared in lower case, in place). */
+function streetTail(s: string, start: number, end: number): boolean {
+  return end - start >= 3 && STREET_TAILS.has(tailKey(lowerCode(s.charCodeAt(end - 3)), lowerCode(s.charCodeAt(end - 2)), lowerCode(s.charCodeAt(end - 1))));
+}
 const EN_STREET = new WordTable(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square'].map((w) => [w, 1] as const));
 const FLAT_WORDS = new Set(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa']);
 
@@ -80,9 +103,6 @@ function withPostal(s: string, end: number): number {
   return p > 0 ? p : end;
 }
 
-// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
-const FIVE_DIGITS = /[0-9]{5} /g;
-
 /** Finds addresses. */
 export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
@@ -92,9 +112,10 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     // the house number comes first in the test: the street-noun regex runs only before a number
     const afterToken = skipBlanks(s, t.end);
     const numberNext = afterToken > t.end && isDigit(codeAt(s, afterToken));
-    const street = numberNext && t.cap ? STREET_END.exec(t.lower) : null;
+    const streetLike = numberNext && t.cap && streetTail(s, t.start, t.end);
+    const street = streetLike ? STREET_END.exec(t.lower) : null;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
-    const whole = t.cap && numberNext && WHOLE_STREET_NAMES.has(t.lower);
+    const whole = streetLike && WHOLE_STREET_NAMES.has(t.lower);
     if (whole || (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3))) {
       const i = skipBlanks(s, t.end);
       if (i > t.end && isDigit(codeAt(s, i))) {
@@ -137,10 +158,12 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     }
   }
   // overlaps with the capitalised streets above are settled by screen()'s overlap resolution
+  const p = ctx.profile;
   let lowCovered = 0;
   // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
-  while (ctx.profile.flags & HAS.wordSpaceDigit && LOWER_STREET.test(s)) {
-    const numberAt = LOWER_STREET.lastIndex - 1;
+  for (let r = 0; p.flags & HAS.wordSpaceDigit && r < p.runCount; r++) {
+    const numberAt = p.runStart[r];
+    if (!lowerStreetBefore(s, numberAt)) continue;
     let a = numberAt - 1;
     while (a > 0 && isLetter(s.charCodeAt(a - 1))) a--;
     if (a < lowCovered || isUpper(s.charCodeAt(a)) || numberAt - 1 - a < 6) continue;
@@ -150,18 +173,27 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     out.push({ type: 'address', start: a, end, confidence: 0.75 });
     lowCovered = end;
   }
-  LOWER_STREET.lastIndex = 0;
-  const five = FIVE_DIGITS;
-  five.lastIndex = 0;
-  while (ctx.profile.maxRun >= 5 && five.test(s)) {
-    // postal code + post office standing alone
-    const p = five.lastIndex - 6;
-    if (p < covered) continue;
-    const start = s.startsWith('FI-', p - 3) || s.startsWith('fi-', p - 3) ? p - 3 : p;
+  // postal code + post office standing alone: five digits and a blank
+  for (let r = 0; p.maxRun >= 5 && r < p.runCount; r++) {
+    const runEnd = p.runEnd[r];
+    if (runEnd - p.runStart[r] < 5 || s.charCodeAt(runEnd) !== 32) continue;
+    const at = runEnd - 5;
+    if (at < covered) continue;
+    const start = s.startsWith('FI-', at - 3) || s.startsWith('fi-', at - 3) ? at - 3 : at;
     const end = readPostal(s, start);
     if (end > 0) {
       out.push({ type: 'address', start, end, confidence: 0.85 });
       covered = end;
     }
   }
+}
+
+// Lower case ("mannerheimintie 12") only with an unmistakable street noun ("hoitopolku 2" is a care path).
+const LOWER_STREET_NOUNS = ['tie', 'katu', 'kuja', 'gatan', 'vägen'];
+
+/** A lower-case street noun and one blank end right before the digit at `numberAt`. */
+function lowerStreetBefore(s: string, numberAt: number): boolean {
+  if (s.charCodeAt(numberAt - 1) !== 32) return false;
+  for (const noun of LOWER_STREET_NOUNS) if (s.startsWith(noun, numberAt - 1 - noun.length)) return true;
+  return false;
 }

@@ -1,7 +1,7 @@
 /** A full date written right after a birth word (syntynyt, s., född, born, DOB). */
 import { boundaryAfter, codeAt, isDigit, isLetter, skipBlanks } from './chars';
 import type { Candidate, ScanContext } from './scan-context';
-import { KIND, registerTriggerWords } from './tokens';
+import { KIND, registerTriggerWords } from './word-kinds';
 
 const BIRTH_WORDS = new Set(['syntynyt', 'syntyneen', 'syntyi', 'syntyneelle', 'syntymäaika', 'syntymäaikansa', 'syntymäaikaa', 'syntymäpäivä', 'syntymäpäivänsä', 'synt', 'syntymä',
   'född', 'födelsedatum', 'födelsedag', 'föddes', 'born', 'dob', 'birth', 'birthdate', 'birthday', 'syntymäajaksi']);

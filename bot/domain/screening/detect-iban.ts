@@ -24,19 +24,21 @@ export function ibanValid(iban: string): boolean {
   return rem === 1;
 }
 
-// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
-const IBAN_HEAD = /[A-Za-z]{2}[0-9]{2}/g;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /** Finds IBANs written compact or in groups separated by single spaces or dashes. */
 export function detectIban(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const n = s.length;
-  const head = IBAN_HEAD;
-  head.lastIndex = 0;
-  while (head.test(s)) {
-    const i = head.lastIndex - 4;
+  const p = ctx.profile;
+  let lastEnd = 0;
+  // the head is two ASCII letters right before a run of two digits or more ("FI21")
+  for (let r = 0; r < p.runCount; r++) {
+    const i = p.runStart[r] - 2;
+    if (i < lastEnd || p.runEnd[r] - i < 4 || !isAsciiLetter(s.charCodeAt(i)) || !isAsciiLetter(s.charCodeAt(i + 1))) continue;
     if (i + 15 > n) break;
-    head.lastIndex = i + 1;
     if (!boundaryBefore(s, i)) continue;
     const len = LENGTHS[s.slice(i, i + 2).toUpperCase()];
     if (!len) continue;
@@ -53,6 +55,6 @@ export function detectIban(ctx: ScanContext, out: Candidate[]): void {
     if (compact.length !== len || !boundaryAfter(s, j)) continue;
     if (!ibanValid(compact.toUpperCase())) continue;
     out.push({ type: 'iban', start: i, end: j, confidence: 0.99 });
-    head.lastIndex = j;
+    lastEnd = j;
   }
 }

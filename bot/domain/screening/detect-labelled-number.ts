@@ -2,7 +2,7 @@
 import { digitCount, LABEL_FILLERS, valueAfterLabel, type Candidate, type ScanContext } from './scan-context';
 import { codeAt, isAlnum, isDigit } from './chars';
 import type { FindingType } from './types';
-import { registerTriggerPrefixes, registerTriggerWords } from './tokens';
+import { registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
 
 /** Label words: exact forms, or prefixes when they end in '*'. */
 export interface LabelSpec {

@@ -9,7 +9,8 @@ import { isEnglishWord, isSwedishWord } from './foreign-words';
 import { LEX, lexicons, type Lexicons } from './lexicons';
 import { LANG, messageLanguage } from './message-language';
 import type { Candidate, ScanContext } from './scan-context';
-import { KIND, registerTriggerPrefixes, registerTriggerWords, type Token } from './tokens';
+import type { Token } from './tokens';
+import { KIND, registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
 
 // Words right before a name that say it is a client or a relative (forms as typed, lower case).
 const CONTEXT_BEFORE = new Set([

@@ -1,7 +1,7 @@
 /** Passport and identity card numbers after a label ("passin numero XP1234567"). */
 import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
 import type { Candidate, ScanContext } from './scan-context';
-import { KIND } from './tokens';
+import { KIND } from './word-kinds';
 
 const SPEC: LabelSpec = {
   type: 'passport_number',

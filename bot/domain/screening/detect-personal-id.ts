@@ -15,11 +15,6 @@ function twoDigits(s: string, i: number): number {
   return (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
 }
 
-function skipDigits(s: string, i: number): number {
-  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
-  return i;
-}
-
 function skipSmallGap(s: string, i: number): number {
   let k = 0;
   while (k < 2 && isBlank(s.charCodeAt(i))) {
@@ -29,29 +24,19 @@ function skipSmallGap(s: string, i: number): number {
   return i;
 }
 
-// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
-const SIX_DIGITS = /[0-9]{6}/g;
-
 /** Finds codes; a well-formed code with a wrong check character becomes a 'blocked' span. */
 export function detectPersonalId(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   const n = s.length;
-  const six = SIX_DIGITS;
-  six.lastIndex = 0;
-  // test() + lastIndex instead of exec(): no match array per hit
-  while (six.test(s)) {
-    const i = six.lastIndex - 6;
+  const p = ctx.profile;
+  let lastEnd = 0;
+  // a code starts with a run of exactly six digits (DDMMYY)
+  for (let r = 0; r < p.runCount; r++) {
+    const i = p.runStart[r];
+    if (i < lastEnd || p.runEnd[r] - i !== 6) continue;
     if (i + 10 > n) break;
-    if (!boundaryBefore(s, i)) {
-      six.lastIndex = skipDigits(s, i);
-      continue;
-    }
-    let j = i;
-    while (j < n && j - i < 7 && isDigit(s.charCodeAt(j))) j++;
-    if (j - i !== 6) {
-      six.lastIndex = skipDigits(s, j);
-      continue;
-    }
+    if (!boundaryBefore(s, i)) continue;
+    const j = i + 6;
     const day = twoDigits(s, i);
     const month = twoDigits(s, i + 2);
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
@@ -66,6 +51,6 @@ export function detectPersonalId(ctx: ScanContext, out: Candidate[]): void {
     const nine = s.slice(i, i + 6) + s.slice(k, k + 3);
     const ok = hetuCheckChar(nine) === checkChar && CHECK.includes(checkChar);
     out.push({ type: ok ? 'personal_id' : 'blocked', start: i, end, confidence: ok ? 0.99 : 0 });
-    six.lastIndex = end;
+    lastEnd = end;
   }
 }

@@ -114,35 +114,30 @@ function usableAsClaimed(out: Candidate[]): boolean {
   return true;
 }
 
-// Module-level (one object, no allocation per message); every scan starts with lastIndex = 0.
-const PHONE_START = /[0-9+(]/g;
-
 /** Finds phone numbers. */
 export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
-  const len = s.length;
+  const p = ctx.profile;
   // identifiers found before (identity codes, IBANs, labelled numbers) are not read again as phones
   const claimed = usableAsClaimed(out) ? out : out.filter((c) => c.type !== 'phone').sort((a, b) => a.start - b.start);
   let next = 0;
-  const start = PHONE_START;
-  start.lastIndex = 0;
-  while (start.test(s)) {
-    let i = start.lastIndex - 1;
+  let lastEnd = 0;
+  // a number starts at a digit run, or at the '+' or '(' right before one
+  for (let r = 0; r < p.runCount; r++) {
+    const run = p.runStart[r];
+    if (run < lastEnd) continue;
+    const lead = codeAt(s, run - 1);
+    const i = (lead === 43 || lead === 40) && run - 1 >= lastEnd ? run - 1 : run;
     while (next < claimed.length && claimed[next].end <= i) next++;
     if (next < claimed.length && claimed[next].start <= i) {
-      start.lastIndex = claimed[next].end;
+      lastEnd = claimed[next].end;
       continue;
     }
-    const c = s.charCodeAt(i);
-    const open = c === 40 && isDigit(codeAt(s, i + 1));
-    if (!(isDigit(c) || (c === 43 && isDigit(codeAt(s, i + 1))) || open)) continue;
-    if (!boundaryBefore(s, i) || codeAt(s, i - 1) === 43 || codeAt(s, i - 1) === 46 || codeAt(s, i - 1) === 44) {
-      while (i + 1 < len && isDigit(s.charCodeAt(i + 1))) i++;
-      start.lastIndex = i + 1;
-      continue;
-    }
-    readRun(s, open ? i + 1 : i);
-    const label = labelBefore(s, i);
+    const open = lead === 40 && i < run;
+    if (!boundaryBefore(s, i) || codeAt(s, i - 1) === 43 || codeAt(s, i - 1) === 46 || codeAt(s, i - 1) === 44) continue;
+    readRun(s, open ? run : i);
+    // a label matters only for a number written without a leading 0 or '+' (see plausible)
+    const label = !plus && DIGITS[0] !== 0 && labelBefore(s, i);
     // longest plausible reading first; a number followed by another number ("040 123 4567 60-vuotias") is cut back
     let hit = 0;
     let n = digitCount;
@@ -158,10 +153,7 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
     if (hit) {
       const end = GROUP_ENDS[hit - 1];
       out.push({ type: 'phone', start: i, end, confidence: plus || DIGITS[0] === 0 ? 0.95 : 0.8 });
-      start.lastIndex = end;
-      continue;
+      lastEnd = end;
     }
-    while (i + 1 < len && isDigit(s.charCodeAt(i + 1))) i++;
-    start.lastIndex = i + 1;
   }
 }

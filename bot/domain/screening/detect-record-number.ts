@@ -1,7 +1,7 @@
 /** Labelled client, patient and Kela customer numbers ("asiakasnumero 123456"). */
 import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
 import type { Candidate, ScanContext } from './scan-context';
-import { KIND } from './tokens';
+import { KIND } from './word-kinds';
 
 const SPEC: LabelSpec = {
   type: 'record_number',

@@ -11,8 +11,9 @@ import { detectRecordNumber } from './detect-record-number';
 import { detectVehicleNumber } from './detect-vehicle-number';
 import { normalise, toOriginal, type Normalised } from './normalise';
 import type { Candidate, ScanContext } from './scan-context';
-import { HAS, profileText } from './text-profile';
-import { KIND, releaseTokens, tokenize, tokenKinds } from './tokens';
+import { HAS, profile } from './text-profile';
+import { releaseTokens, scanPlain, tokenize, tokenKinds } from './tokens';
+import { KIND } from './word-kinds';
 import type { Finding, FindingType } from './types';
 
 // Earlier wins an overlap: checksummed and structured identifiers before labelled ones, names last.
@@ -90,14 +91,16 @@ function detect(ctx: ScanContext, cands: Candidate[]): void {
  */
 export function screen(text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  // plain text (no tags, entities or look-alike characters) is screened as it is, without a copy
-  let p = profileText(text, true);
-  const norm: Normalised | null = p.flags & HAS.markup ? normalise(text, true) : null;
-  const s = norm ? norm.text : text;
-  if (norm) p = profileText(s);
   const cands: Candidate[] = [];
+  let norm: Normalised | null = null;
   try {
-    detect({ text: s, tokens: tokenize(s), mentions: norm ? norm.mentions : NO_MENTIONS, profile: p }, cands);
+    // plain text (no tags, entities or look-alike characters) is screened as it is, without a copy
+    let tokens = scanPlain(text);
+    if (!tokens) {
+      norm = normalise(text, true);
+      tokens = tokenize(norm.text);
+    }
+    detect({ text: norm ? norm.text : text, tokens, mentions: norm ? norm.mentions : NO_MENTIONS, profile }, cands);
   } finally {
     releaseTokens();
   }

@@ -1,8 +1,8 @@
 /**
- * One pass over a message that tells screen() which detectors can fire at all: most messages have
- * no digit, no '@' and no dash, and the detectors that need them are then skipped without a scan.
+ * What the one pass over a message (tokens.ts) notes besides the words, so that screen() can skip
+ * the detectors that cannot fire: most messages have no digit, no '@' and no dash, and the
+ * detectors that need them are then skipped without a scan.
  */
-import { touches } from './normalise';
 
 /** Bits of `TextProfile.flags`. */
 export const HAS = {
@@ -20,10 +20,31 @@ export interface TextProfile {
   digits: number;
   /** Longest run of consecutive ASCII digits. */
   maxRun: number;
+  /** The runs of consecutive ASCII digits, in order: run k is [runStart[k], runEnd[k]); the digit detectors visit these instead of searching the text. */
+  runCount: number;
+  runStart: Int32Array;
+  runEnd: Int32Array;
 }
 
-/** Flags for the characters in front of a digit run starting at i. */
-function digitRunFlags(s: string, i: number): number {
+/** The profile of the text scanned last. */
+export const profile: TextProfile = { flags: 0, digits: 0, maxRun: 0, runCount: 0, runStart: new Int32Array(64), runEnd: new Int32Array(64) };
+
+/** Appends digit run k = [start, end) to `profile` (growing its arrays when full). */
+export function noteRun(k: number, start: number, end: number): void {
+  if (k === profile.runStart.length) {
+    const a = new Int32Array(k * 2);
+    a.set(profile.runStart);
+    profile.runStart = a;
+    const b = new Int32Array(k * 2);
+    b.set(profile.runEnd);
+    profile.runEnd = b;
+  }
+  profile.runStart[k] = start;
+  profile.runEnd[k] = end;
+}
+
+/** Flags for the characters in front of a digit run starting at i > 0. */
+export function digitRunFlags(s: string, i: number): number {
   const b = s.charCodeAt(i - 1);
   if ((b >= 65 && b <= 90) || (b >= 97 && b <= 122)) {
     const d = s.charCodeAt(i + 1);
@@ -34,42 +55,7 @@ function digitRunFlags(s: string, i: number): number {
   return a === 97 || a === 101 || a === 110 || a === 117 ? HAS.wordSpaceDigit : 0;
 }
 
-const profile: TextProfile = { flags: 0, digits: 0, maxRun: 0 };
-
-/**
- * Profiles `s`; `markup` is set when normalise() has work to do (tags, entities, look-alikes). With
- * `stopAtMarkup` the pass ends at the first such character (the caller normalises and profiles the
- * result instead), leaving the other fields incomplete.
- */
-export function profileText(s: string, stopAtMarkup = false): TextProfile {
-  let flags = 0;
-  let digits = 0;
-  let run = 0;
-  let maxRun = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      digits++;
-      if (run === 0 && i > 0) flags |= digitRunFlags(s, i);
-      if (++run > maxRun) maxRun = run;
-      continue;
-    }
-    run = 0;
-    if (c < 65) {
-      if (c === 45) flags |= HAS.dash;
-      else if (c === 40) flags |= HAS.bracket;
-      else if (c === 60 || c === 38 || c === 9) {
-        flags |= HAS.markup;
-        if (stopAtMarkup) break;
-      } else if (c === 64) flags |= HAS.at;
-    } else if (c === 91) flags |= HAS.bracket;
-    else if (c >= 0xa0 && touches(c)) {
-      flags |= HAS.markup;
-      if (stopAtMarkup) break;
-    }
-  }
-  profile.flags = flags;
-  profile.digits = digits;
-  profile.maxRun = maxRun;
-  return profile;
+/** Flag of a character classed CC.special outside a word: '-', brackets, '@', or markup for the rest. */
+export function specialFlag(c: number): number {
+  return c === 45 ? HAS.dash : c === 40 || c === 91 ? HAS.bracket : c === 64 ? HAS.at : HAS.markup;
 }

@@ -34,14 +34,17 @@ export function hashPair(s: string, start: number, end: number): void {
 
 /**
  * Lower-case words, each with non-zero bits; built once, then read-only. A slot holds the word's
- * full hash beside its index, so a probe touches the word's text only when the hashes agree.
+ * full hash, where its letters start in one packed array of all words, its length and its bits, so
+ * a probe reads the slot's cache line and, only when the hashes agree, the letters: no string
+ * objects are chased (the name lexicon is large, and its look-ups mostly miss the CPU caches).
  */
 export class WordTable {
-  private readonly words: string[] = [];
-  private readonly values: number[] = [];
-  // slot i: [2i] full hash, [2i + 1] word index + 1 (0 = empty)
-  private slots: Int32Array;
-  private mask: number;
+  // every word's code units, one after another
+  private readonly letters: Uint16Array;
+  // slot i: [4i] full hash, [4i + 1] offset in letters, [4i + 2] length + 1 (0 = empty), [4i + 3] bits
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly count: number;
 
   /** Entries with the same word have their bits OR-ed together. */
   constructor(entries: Iterable<readonly [string, number]> = []) {
@@ -49,23 +52,29 @@ export class WordTable {
     for (const [w, v] of entries) merged.set(w, (merged.get(w) ?? 0) | v);
     let size = 16;
     while (size < merged.size * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
+    this.slots = new Int32Array(size * 4);
     this.mask = size - 1;
+    this.count = merged.size;
+    let total = 0;
+    for (const w of merged.keys()) total += w.length;
+    this.letters = new Uint16Array(total);
+    let offset = 0;
     for (const [w, v] of merged) {
-      const k = this.words.length;
-      this.words.push(w);
-      this.values.push(v);
+      for (let k = 0; k < w.length; k++) this.letters[offset + k] = w.charCodeAt(k);
       const h = hashLower(w, 0, w.length);
       let i = h & this.mask;
-      while (this.slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
-      this.slots[2 * i] = h;
-      this.slots[2 * i + 1] = k + 1;
+      while (this.slots[4 * i + 2] !== 0) i = (i + 1) & this.mask;
+      this.slots[4 * i] = h;
+      this.slots[4 * i + 1] = offset;
+      this.slots[4 * i + 2] = w.length + 1;
+      this.slots[4 * i + 3] = v;
+      offset += w.length;
     }
   }
 
   /** Number of words. */
   get size(): number {
-    return this.words.length;
+    return this.count;
   }
 
   /** Bits of the lower-cased s[start, end), or 0 when it is not in the table. */
@@ -75,16 +84,13 @@ export class WordTable {
 
   /** get() when hashLower(s, start, end) is already known. */
   getHashed(hash: number, s: string, start: number, end: number): number {
-    const len = end - start;
-    const h = hash;
+    const len1 = end - start + 1;
+    const slots = this.slots;
     let i = hash & this.mask;
     for (;;) {
-      const k = this.slots[2 * i + 1];
-      if (k === 0) return 0;
-      if (this.slots[2 * i] === h) {
-        const w = this.words[k - 1];
-        if (w.length === len && sameLower(s, start, w)) return this.values[k - 1];
-      }
+      const l = slots[4 * i + 2];
+      if (l === 0) return 0;
+      if (slots[4 * i] === hash && l === len1 && this.sameLower(s, start, slots[4 * i + 1], len1 - 1)) return slots[4 * i + 3];
       i = (i + 1) & this.mask;
     }
   }
@@ -93,14 +99,12 @@ export class WordTable {
   getCodes(buf: Int32Array, len: number): number {
     let h = 0x811c9dc5 | 0;
     for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+    const slots = this.slots;
     let i = h & this.mask;
     for (;;) {
-      const k = this.slots[2 * i + 1];
-      if (k === 0) return 0;
-      if (this.slots[2 * i] === h) {
-        const w = this.words[k - 1];
-        if (w.length === len && sameCodes(buf, w)) return this.values[k - 1];
-      }
+      const l = slots[4 * i + 2];
+      if (l === 0) return 0;
+      if (slots[4 * i] === h && l === len + 1 && this.sameCodes(buf, slots[4 * i + 1], len)) return slots[4 * i + 3];
       i = (i + 1) & this.mask;
     }
   }
@@ -109,16 +113,16 @@ export class WordTable {
   getWord(w: string): number {
     return this.get(w, 0, w.length);
   }
-}
 
-function sameCodes(buf: Int32Array, w: string): boolean {
-  for (let k = 0; k < w.length; k++) if (buf[k] !== w.charCodeAt(k)) return false;
-  return true;
-}
+  private sameLower(s: string, start: number, offset: number, len: number): boolean {
+    for (let k = 0; k < len; k++) if (lowerCode(s.charCodeAt(start + k)) !== this.letters[offset + k]) return false;
+    return true;
+  }
 
-function sameLower(s: string, start: number, w: string): boolean {
-  for (let k = 0; k < w.length; k++) if (lowerCode(s.charCodeAt(start + k)) !== w.charCodeAt(k)) return false;
-  return true;
+  private sameCodes(buf: Int32Array, offset: number, len: number): boolean {
+    for (let k = 0; k < len; k++) if (buf[k] !== this.letters[offset + k]) return false;
+    return true;
+  }
 }
 
 /**

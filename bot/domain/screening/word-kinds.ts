@@ -1,0 +1,92 @@
+/**
+ * The words detectors look for, as KIND bits: registered once at load, then looked up for every word
+ * of a message in place (no substring or lower-case copy) behind bit filters that most words fail.
+ */
+import { lowerCode } from './chars';
+import { WordTable } from './word-table';
+
+/** Token kinds a detector can test as bits instead of comparing strings. */
+export const KIND = {
+  recordLabel: 1, passportLabel: 2, birth: 4,
+  /** Words before a name that say it is a client or relative (asiakas, äiti, herra). */
+  nameContext: 8,
+  /** Greetings and professional roles: the name after them is a colleague's. */
+  greeting: 16,
+  /** "on", "is", "är" between a context word and a name. */
+  filler: 32,
+  /** Words after a name that make it a person's (äiti, asuu, kanssa). */
+  nameAfter: 64,
+  /** Words (and word beginnings) after a capitalised word that make it part of an institution's name. */
+  institution: 128,
+} as const;
+// Set on every registered word so a registered word never has bits 0.
+export const TRIGGER = 1 << 30;
+
+// Lower-case words are kept only when some detector looks them up (labels, context and birth words):
+// most words of a message are ordinary lower-case words, and skipping them keeps screening fast.
+const exact = new Map<string, number>();
+// key of the first three letters -> prefixes sharing them, and their kinds (parallel arrays)
+const prefixes = new Map<number, { words: string[]; kinds: number[] }>();
+let table: WordTable | null = null;
+// Bit filters on (length, first two letters) and on the first three letters: most words of a message
+// fail them after three code reads, before any hashing.
+const WORD_FILTER = new Uint8Array(1 << 16);
+const PREFIX_FILTER = new Uint8Array(1 << 16);
+
+function wordBucket(len: number, c0: number, c1: number): number {
+  return (Math.imul(Math.imul(len, 0x9e3779b1) ^ c0, 0x85ebca6b) ^ Math.imul(c1, 0xc2b2ae35)) >>> 16;
+}
+
+function prefixBucket(c0: number, c1: number, c2: number): number {
+  return (Math.imul(Math.imul(c0, 0x9e3779b1) ^ c1, 0x85ebca6b) ^ Math.imul(c2, 0xc2b2ae35)) >>> 16;
+}
+
+function prefixKey(c0: number, c1: number, c2: number): number {
+  return ((c0 & 0x3ff) << 20) | ((c1 & 0x3ff) << 10) | (c2 & 0x3ff);
+}
+
+/** Lower-case words a detector needs to see as tokens, optionally tagged with kind bits. */
+export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
+  for (const w of words) {
+    exact.set(w, (exact.get(w) ?? 0) | kind | TRIGGER);
+    WORD_FILTER[wordBucket(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)] = 1;
+  }
+  table = null;
+}
+
+/** Lower-case word beginnings (three letters or more) a detector needs to see: asiakasnumero, asiakasnumerolla. */
+export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void {
+  for (const p of list) {
+    const key = prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
+    PREFIX_FILTER[prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))] = 1;
+    const entries = prefixes.get(key) ?? { words: [], kinds: [] };
+    entries.words.push(p);
+    entries.kinds.push(kind);
+    prefixes.set(key, entries);
+  }
+}
+
+function startsWithLower(s: string, start: number, end: number, p: string): boolean {
+  if (end - start < p.length) return false;
+  for (let k = 0; k < p.length; k++) if (lowerCode(s.charCodeAt(start + k)) !== p.charCodeAt(k)) return false;
+  return true;
+}
+
+/** KIND bits (plus TRIGGER) of the lower-cased s[start, end) (its hashLower() given when `hashed`); 0 when no detector wants the word. */
+export function kindOf(s: string, start: number, end: number, hashed: boolean, hash: number): number {
+  const len = end - start;
+  const c0 = lowerCode(s.charCodeAt(start));
+  const c1 = len > 1 ? lowerCode(s.charCodeAt(start + 1)) : 0;
+  let kind = 0;
+  if (WORD_FILTER[wordBucket(len, c0, c1)] === 1) {
+    table ??= new WordTable(exact);
+    kind = hashed ? table.getHashed(hash, s, start, end) : table.get(s, start, end);
+  }
+  if (len >= 3) {
+    const c2 = lowerCode(s.charCodeAt(start + 2));
+    if (PREFIX_FILTER[prefixBucket(c0, c1, c2)] === 0) return kind;
+    const list = prefixes.get(prefixKey(c0, c1, c2));
+    if (list) for (let k = 0; k < list.words.length; k++) if (startsWithLower(s, start, end, list.words[k])) kind |= list.kinds[k] | TRIGGER;
+  }
+  return kind;
+}
