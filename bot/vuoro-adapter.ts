@@ -4,7 +4,7 @@
  * console logging of errors (which may carry request details) is bypassed.
  */
 import { Activity, TurnContext } from 'botbuilder';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { ConnectorClientCache } from './connector-client-cache';
 
 /** What /api/messages answers. */
