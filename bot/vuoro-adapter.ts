@@ -4,7 +4,8 @@
  * console logging of errors (which may carry request details) is bypassed.
  */
 import { Activity, TurnContext } from 'botbuilder';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
+import { ConnectorClientCache } from './connector-client-cache';
 
 /** What /api/messages answers. */
 export interface ProcessResult {
@@ -12,8 +13,27 @@ export interface ProcessResult {
   body?: unknown;
 }
 
-/** TeamsAdapter plus one entry point for the HTTP route. */
+type ConnectorFactory = ReturnType<TeamsAdapter['botFrameworkAuthentication']['createConnectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
+/** The bot's app id in a claims identity, read as botbuilder reads it (audience, else appid). */
+function appIdOf(identity: { getClaimValue(type: string): string | null }): string {
+  return identity.getClaimValue('aud') ?? identity.getClaimValue('appid') ?? '';
+}
+
+/** TeamsAdapter plus one entry point for the HTTP route, and Bot Connector clients shared across turns. */
 export class VuoroAdapter extends TeamsAdapter {
+  private readonly connectorClients = new ConnectorClientCache<ConnectorClient>();
+
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    // Proactive turns (status cards, reminders) get their factory here; replies to incoming
+    // activities get theirs from authenticateRequest below.
+    const auth = this.botFrameworkAuthentication;
+    const createFactory = auth.createConnectorFactory.bind(auth);
+    auth.createConnectorFactory = (identity) => this.connectorClients.wrap(createFactory(identity), appIdOf(identity));
+  }
+
   /**
    * Authenticates the request, asks `admit` whether this channel and tenant are served (403 when
    * not), then runs `logic`; an invoke's response becomes the HTTP answer.
@@ -30,6 +50,7 @@ export class VuoroAdapter extends TeamsAdapter {
     } catch {
       return { status: 401, body: { error: 'unauthorized', message: 'a valid Bot Framework token is required' } };
     }
+    if (auth.connectorFactory) auth.connectorFactory = this.connectorClients.wrap(auth.connectorFactory, appIdOf(auth.claimsIdentity));
     const refused = admit(activity);
     if (refused) return { status: 403, body: { error: refused } };
     const invoke = await this.processActivity(auth, activity, logic);

@@ -31,6 +31,7 @@ function lookup(cat: Catalogue, key: string): string | undefined {
 /** Translates `key` into `lang`; falls back to Finnish, then to the key itself (never throws). */
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const template = lookup(catalogues[lang], key) ?? lookup(catalogues.fi, key) ?? key;
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

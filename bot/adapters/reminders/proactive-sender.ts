@@ -6,6 +6,7 @@
  */
 import { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { StoredReference } from '../../domain/reminders/model';
+import type { CachingConnectorFactory } from '../../connector-client-cache';
 
 /** How a send ended. `gone`: the app was removed or the chat deleted (403/404), stop sending there. */
 export type SendOutcome =
@@ -63,7 +64,16 @@ function toReference(r: StoredReference): Partial<ConversationReference> {
 export class ProactiveSender {
   constructor(private readonly adapter: CloudAdapter, private readonly botAppId: string, private readonly now: () => number = Date.now) {}
 
-  private withoutSdkRetry(context: TurnContext): void {
+  /**
+   * Swaps the turn's connector client for one without the retry policy. The adapter shares its
+   * clients across turns, so the policy cannot simply be removed from the turn's own client.
+   */
+  private async withoutSdkRetry(context: TurnContext): Promise<void> {
+    const factory = context.turnState.get(this.adapter.ConnectorFactoryKey) as Partial<CachingConnectorFactory<unknown>> | undefined;
+    if (factory?.createWithoutRetry && context.activity.serviceUrl) {
+      context.turnState.set(this.adapter.ConnectorClientKey, await factory.createWithoutRetry(context.activity.serviceUrl, context.turnState.get(this.adapter.OAuthScopeKey)));
+      return;
+    }
     const client = context.turnState.get(this.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } } | undefined;
     client?.client?.pipeline?.removePolicy({ phase: 'Retry' });
   }
@@ -78,7 +88,7 @@ export class ProactiveSender {
     try {
       await run(async (context) => {
         try {
-          this.withoutSdkRetry(context);
+          await this.withoutSdkRetry(context);
           await send(context);
         } catch (error) {
           failure = { error };
