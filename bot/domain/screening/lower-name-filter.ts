@@ -1,0 +1,96 @@
+/**
+ * A bit filter that tells the tokeniser which lower-case words may be names ("nyt juha haluaa",
+ * "lausunnon hodanista"): most lower-case words are ordinary and must stay off the name detector's
+ * path. One pass over the word hashes every prefix; the whole word and the word without its last
+ * one to four letters (a case ending) are probed against the names and their weak-grade stems.
+ * A hit is only a candidate: the name detector still classifies the word.
+ */
+import { lowerCode } from './chars';
+
+const BITS = 1 << 20;
+const MASK = BITS - 1;
+let bits: Uint32Array | null = null;
+let source: (() => Iterable<string>) | null = null;
+// Endings taken off before probing: -n, -a, 's, -sta, -lle, -ista ...
+const MAX_ENDING = 4;
+const MIN_STEM = 4;
+
+function fnvStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+function probeBits(h: number): number {
+  return h ^ (h >>> 13);
+}
+
+function set(h: number): void {
+  const b = bits as Uint32Array;
+  const x = h & MASK;
+  const y = probeBits(Math.imul(h, 0x5bd1e995)) & MASK;
+  b[x >>> 5] |= 1 << (x & 31);
+  b[y >>> 5] |= 1 << (y & 31);
+}
+
+function test(b: Uint32Array, h: number): boolean {
+  const x = h & MASK;
+  if ((b[x >>> 5] & (1 << (x & 31))) === 0) return false;
+  const y = probeBits(Math.imul(h, 0x5bd1e995)) & MASK;
+  return (b[y >>> 5] & (1 << (y & 31))) !== 0;
+}
+
+// Bit per bucket of the first four letters of every stem: most ordinary words fail it before any hashing.
+const HEAD = new Uint8Array(1 << 16);
+
+function headBucket(c0: number, c1: number, c2: number, c3: number): number {
+  return (Math.imul(Math.imul(Math.imul(c0, 0x9e3779b1) ^ c1, 0x85ebca6b) ^ c2, 0xc2b2ae35) ^ Math.imul(c3, 0x27d4eb2f)) >>> 16;
+}
+
+function add(w: string): void {
+  if (w.length < MIN_STEM) return;
+  HEAD[headBucket(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3))] = 1;
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < w.length; i++) h = fnvStep(h, w.charCodeAt(i));
+  set(h);
+}
+
+// Weak grade of the last consonant before a final vowel: matti -> mati(n), heikki -> heiki(n), -nen -> -se(n), -s(ta).
+function stems(w: string): string[] {
+  const out = [w];
+  const n = w.length;
+  if (w.endsWith('nen')) out.push(w.slice(0, n - 3) + 'se', w.slice(0, n - 3) + 's');
+  const m = /([kpt])\1([aeiouyäö])$/.exec(w);
+  if (m) out.push(w.slice(0, n - 2) + m[2]);
+  if (/[aeiouyäö]$/.test(w)) out.push(w.slice(0, n - 1));
+  return out;
+}
+
+/** The names the filter is built from (registered once by the name detector; built on first use). */
+export function registerLowerNames(names: () => Iterable<string>): void {
+  source = names;
+  bits = null;
+}
+
+function build(): Uint32Array {
+  bits = new Uint32Array(BITS >>> 5);
+  HEAD.fill(0);
+  if (source) for (const w of source()) for (const st of stems(w)) add(st);
+  return bits;
+}
+
+/** s[start, end) (lower case, four letters or more) may be a name or an inflected name. */
+export function mayBeLowerName(s: string, start: number, end: number): boolean {
+  const b = bits ?? build();
+  const c0 = lowerCode(s.charCodeAt(start));
+  const c1 = lowerCode(s.charCodeAt(start + 1));
+  const c2 = lowerCode(s.charCodeAt(start + 2));
+  const c3 = lowerCode(s.charCodeAt(start + 3));
+  if (HEAD[headBucket(c0, c1, c2, c3)] === 0) return false;
+  const n = end - start;
+  const from = n - MAX_ENDING < MIN_STEM ? MIN_STEM : n - MAX_ENDING;
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < n; i++) {
+    h = fnvStep(h, lowerCode(s.charCodeAt(start + i)));
+    if (i + 1 >= from && test(b, h)) return true;
+  }
+  return false;
+}
