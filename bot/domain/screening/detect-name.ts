@@ -7,7 +7,7 @@ import { classify, type NameInfo } from './classify-name';
 import { baseFormsAt, formCodes } from './finnish-inflection';
 import { isEnglishWord, isSwedishWord } from './foreign-words';
 import { LEX, lexicons, lowerCaseNames, type Lexicons } from './lexicons';
-import { registerLowerNames } from './lower-name-filter';
+import { registerLowerNames, rejectLowerName } from './lower-name-filter';
 import { LANG, messageLanguage } from './message-language';
 import type { Candidate, ScanContext } from './scan-context';
 import type { Token } from './tokens';
@@ -404,7 +404,11 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
   for (;;) {
     const u = tokens[j];
     const info = classify(ctx, u, lex);
-    if (!nameOnly(info)) break;
+    if (!nameOnly(info)) {
+      // read the same way in any message: not worth a token next time
+      rejectLowerName(ctx.text, u.start, u.end);
+      break;
+    }
     if (plainLower(ctx, u, scan)) plain++;
     first ||= info.first;
     const next = tokens[j + 1];

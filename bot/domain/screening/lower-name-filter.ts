@@ -6,6 +6,7 @@
  * A hit is only a candidate: the name detector still classifies the word.
  */
 import { lowerCode } from './chars';
+import { HashSet } from './word-table';
 
 const BITS = 1 << 20;
 const MASK = BITS - 1;
@@ -64,6 +65,21 @@ function stems(w: string): string[] {
   return out;
 }
 
+// Words that passed the filter but proved no name, by hash only (no word stays in memory): a word
+// that recurs in a conversation (viikolla, kuukauden) is then dropped before it becomes a token.
+const REJECTED = new HashSet(1 << 14);
+
+function second(h: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x5bd1e995);
+}
+
+/** The word s[start, end) passed the filter but is no lower-case name. */
+export function rejectLowerName(s: string, start: number, end: number): void {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = fnvStep(h, lowerCode(s.charCodeAt(i)));
+  REJECTED.add(h, second(h));
+}
+
 /** The names the filter is built from (registered once by the name detector; built on first use). */
 export function registerLowerNames(names: () => Iterable<string>): void {
   source = names;
@@ -88,9 +104,10 @@ export function mayBeLowerName(s: string, start: number, end: number): boolean {
   const n = end - start;
   const from = n - MAX_ENDING < MIN_STEM ? MIN_STEM : n - MAX_ENDING;
   let h = 0x811c9dc5 | 0;
+  let hit = false;
   for (let i = 0; i < n; i++) {
     h = fnvStep(h, lowerCode(s.charCodeAt(start + i)));
-    if (i + 1 >= from && test(b, h)) return true;
+    if (!hit && i + 1 >= from) hit = test(b, h);
   }
-  return false;
+  return hit && !REJECTED.has(h, second(h));
 }
