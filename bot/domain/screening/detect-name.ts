@@ -325,6 +325,8 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     if (j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) infos[0] = { ...info, ambiguous: true, weak: !t.sentStart };
     before ??= contextBefore(ctx, i);
     if (!before.greeting && joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) before = GREETING;
+    // "hei, Korhosten perhe tarvitsee": a genitive before "perhe", "äiti" is talked about, not greeted
+    if (before.greeting && !before.context && genitiveOfPerson(ctx, j)) before = NO_CONTEXT;
     let end = tokens[j].end;
     // a first name and an initial ("Veikko O.") are a person however the name reads alone
     const initial = t.cap && infos[infos.length - 1].first ? initialAfter(ctx.text, end) : -1;
@@ -339,8 +341,17 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     }
     if (decided > 0) out.push({ type: 'name', start: t.start, end, confidence: decided });
     else if (before.greeting) scan.greetedEnd = end;
+    // "Olin Virtasilla": an ordinary word first in a sentence is no part of the name after it
+    else if (j > i && t.sentStart && infos[0].ambiguous && !before.context) continue;
     i = j;
   }
+}
+
+/** The name run ending at token `last` ends in a genitive -n with a word like "perhe", "äiti" right after it. */
+function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
+  const next = ctx.tokens[last + 1];
+  return next !== undefined && (next.kind & KIND.nameAfter) !== 0 && adjacent(ctx.text, ctx.tokens[last], next) &&
+    lowerCode(ctx.text.charCodeAt(ctx.tokens[last].end - 1)) === 110;
 }
 
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
