@@ -347,6 +347,18 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+// Institutions a child attends: "Mustafan koulu", "Raijan päiväkoti" are the client's, not named after them.
+const CHILD_INSTITUTIONS = ['koulu', 'päiväko', 'esikoulu', 'luokka', 'luoka'];
+
+/** One first name (no place) in the genitive before a school or day-care word. */
+function childsInstitution(ctx: ScanContext, i: number, j: number, infos: NameInfo[]): boolean {
+  if (i !== j || !infos[0].first || infos[0].place) return false;
+  const next = ctx.tokens[j + 1];
+  const s = ctx.text;
+  if (next.cap || lowerCode(s.charCodeAt(ctx.tokens[j].end - 1)) !== 110) return false;
+  return CHILD_INSTITUTIONS.some((w) => s.startsWith(w, next.start));
+}
+
 /** The name run ending at token `last` ends in a genitive -n with a word like "perhe", "äiti" right after it. */
 function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
@@ -357,7 +369,7 @@ function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
   const t = ctx.tokens[i];
   if (mention || before.greeting) return 0;
-  if (institutionAfter(ctx, j) || colleagueAfter(ctx, i, j)) return 0;
+  if ((institutionAfter(ctx, j) && !childsInstitution(ctx, i, j, infos)) || colleagueAfter(ctx, i, j)) return 0;
   const clear = infos.some((x) => !x.ambiguous);
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
   if (!t.cap) return before.context && clear ? 0.85 : 0;

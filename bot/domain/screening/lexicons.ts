@@ -113,6 +113,11 @@ const WORD_SURNAMES = ('mäki niemi lahti järvi saari harju ranta laine virta k
 
 let cached: Lexicons | null = null;
 
+/** The curated names of clients' languages (Mustafa, Hodan, Olga): names even where a subtitle list has them as words. */
+export function curatedNames(): string[] {
+  return [...EXTRA_FIRST, ...EXTRA_FIRST_2, ...EXTRA_LAST, ...EXTRA_LAST_2];
+}
+
 // How many of the frequency-ordered Finnish name lists count as names even in lower case: rarer
 // names are too often also words (rivi, jyrkkä).
 const LOWER_FIRST = 1200;
@@ -132,7 +137,7 @@ export function lowerCaseNames(): string[] {
     ...lowerList(fi.femaleFirstnames).slice(0, LOWER_FIRST),
     ...lowerList(fi.maleFirstnames).slice(0, LOWER_FIRST),
     ...lowerList(fi.lastnames).slice(0, LOWER_LAST),
-    ...EXTRA_FIRST, ...EXTRA_FIRST_2, ...EXTRA_LAST, ...EXTRA_LAST_2,
+    ...curatedNames(),
   ];
   // the subtitle list has Finnish names too (matti), but far below its frequent words
   const frequent = new Set(lowerList(fi.commonWords).slice(0, LOWER_COMMON));
