@@ -54,11 +54,12 @@ function add(w: string): void {
   set(h);
 }
 
-// Weak grade of the last consonant before a final vowel: matti -> mati(n), heikki -> heiki(n), -nen -> -se(n), -s(ta).
+// Stems the inflected forms start with: matti -> mati(n), heikki -> heiki(n), virtanen -> virtase(n), virtas(ta), tuomas -> tuomakse(lle).
 function stems(w: string): string[] {
   const out = [w];
   const n = w.length;
   if (w.endsWith('nen')) out.push(w.slice(0, n - 3) + 'se', w.slice(0, n - 3) + 's');
+  else if (w.endsWith('s')) out.push(w.slice(0, n - 1) + 'kse'); // tuomas -> tuomakse(lle)
   const m = /([kpt])\1([aeiouyäö])$/.exec(w);
   if (m) out.push(w.slice(0, n - 2) + m[2]);
   if (/[aeiouyäö]$/.test(w)) out.push(w.slice(0, n - 1));
