@@ -405,9 +405,11 @@ function nameOnly(info: NameInfo | null): info is NameInfo {
 
 /** A lower-case name-only word that is no Swedish or English word either, in a message of that language. */
 function plainLower(ctx: ScanContext, t: Token, scan: Scan): boolean {
+  // the word look-ups are cheaper than guessing the language, so they come first
+  const sv = isSwedishWord(ctx.text, t.start, t.end);
+  if (!sv && !isEnglishWord(ctx.text, t.start, t.end)) return true;
   if (scan.lang < 0) scan.lang = messageLanguage(ctx.text);
-  if (scan.lang !== LANG.fi && isSwedishWord(ctx.text, t.start, t.end)) return false;
-  return !(scan.lang !== LANG.fi && isEnglishWord(ctx.text, t.start, t.end));
+  return scan.lang === LANG.fi;
 }
 
 /**

@@ -39,18 +39,22 @@ function test(b: Uint32Array, h: number): boolean {
   return (b[y >>> 5] & (1 << (y & 31))) !== 0;
 }
 
-// Bit per bucket of the first four letters of every stem: most ordinary words fail it before any hashing.
-const HEAD = new Uint8Array(1 << 16);
-
-function headBucket(c0: number, c1: number, c2: number, c3: number): number {
-  return (Math.imul(Math.imul(Math.imul(c0, 0x9e3779b1) ^ c1, 0x85ebca6b) ^ c2, 0xc2b2ae35) ^ Math.imul(c3, 0x27d4eb2f)) >>> 16;
-}
+// Bits by the hash of the first five letters of every longer stem, and of the four-letter stems (juha,
+// mati): most ordinary words fail them after four or five letters, before the rest is hashed.
+const HEAD5 = new Uint8Array(1 << 16);
+const HEAD4 = new Uint8Array(1 << 16);
+// A four-letter stem takes at most four letters of ending (juha|nsa, olga|lle).
+const SHORT_WORD = 8;
+const FNV_START = 0x811c9dc5 | 0;
 
 function add(w: string): void {
   if (w.length < MIN_STEM) return;
-  HEAD[headBucket(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3))] = 1;
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < w.length; i++) h = fnvStep(h, w.charCodeAt(i));
+  let h = FNV_START;
+  for (let i = 0; i < w.length; i++) {
+    h = fnvStep(h, w.charCodeAt(i));
+    if (i === MIN_STEM - 1 && w.length === MIN_STEM) HEAD4[h >>> 16] = 1;
+    if (i === MIN_STEM) HEAD5[h >>> 16] = 1;
+  }
   set(h);
 }
 
@@ -76,7 +80,7 @@ function second(h: number): number {
 
 /** The word s[start, end) passed the filter but is no lower-case name. */
 export function rejectLowerName(s: string, start: number, end: number): void {
-  let h = 0x811c9dc5 | 0;
+  let h = FNV_START;
   for (let i = start; i < end; i++) h = fnvStep(h, lowerCode(s.charCodeAt(i)));
   REJECTED.add(h, second(h));
 }
@@ -89,7 +93,8 @@ export function registerLowerNames(names: () => Iterable<string>): void {
 
 function build(): Uint32Array {
   bits = new Uint32Array(BITS >>> 5);
-  HEAD.fill(0);
+  HEAD4.fill(0);
+  HEAD5.fill(0);
   if (source) for (const w of source()) for (const st of stems(w)) add(st);
   return bits;
 }
@@ -97,16 +102,14 @@ function build(): Uint32Array {
 /** s[start, end) (lower case, four letters or more) may be a name or an inflected name. */
 export function mayBeLowerName(s: string, start: number, end: number): boolean {
   const b = bits ?? build();
-  const c0 = lowerCode(s.charCodeAt(start));
-  const c1 = lowerCode(s.charCodeAt(start + 1));
-  const c2 = lowerCode(s.charCodeAt(start + 2));
-  const c3 = lowerCode(s.charCodeAt(start + 3));
-  if (HEAD[headBucket(c0, c1, c2, c3)] === 0) return false;
   const n = end - start;
-  const from = n - MAX_ENDING < MIN_STEM ? MIN_STEM : n - MAX_ENDING;
-  let h = 0x811c9dc5 | 0;
-  let hit = false;
-  for (let i = 0; i < n; i++) {
+  let h = FNV_START;
+  for (let i = 0; i < MIN_STEM; i++) h = fnvStep(h, lowerCode(s.charCodeAt(start + i)));
+  let hit = n <= SHORT_WORD && HEAD4[h >>> 16] === 1;
+  if (hit) hit = n - MAX_ENDING <= MIN_STEM && test(b, h);
+  else if (n === MIN_STEM || HEAD5[fnvStep(h, lowerCode(s.charCodeAt(start + MIN_STEM))) >>> 16] === 0) return false;
+  const from = n - MAX_ENDING < MIN_STEM + 1 ? MIN_STEM + 1 : n - MAX_ENDING;
+  for (let i = MIN_STEM; i < n; i++) {
     h = fnvStep(h, lowerCode(s.charCodeAt(start + i)));
     if (!hit && i + 1 >= from) hit = test(b, h);
   }
