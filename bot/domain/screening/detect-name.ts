@@ -415,7 +415,7 @@ function plainLower(ctx: ScanContext, t: Token, scan: Scan): boolean {
 /**
  * Names typed in lower case with no context word ("nyt juha haluaa", "we met olga", "heikki koivistoon"):
  * a run of lower-case words that are nothing but names, at least one of them no Swedish or English word either. A first name is a name
- * alone; a surname alone needs a context word or a verb of contacting before it. Returns the index of
+ * alone; a surname alone needs a title or a relative before it. Returns the index of
  * the last token looked at (the run's end when a name was found).
  */
 function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]): number {
@@ -455,7 +455,8 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
   // "eero hassan psykiatrialta": a colleague's name whose second word is also an ordinary word
   const more = nextWordEnd(ctx.text, tokens[last].end);
   if (more > 0 && serviceAfter(ctx.text, more)) return last;
-  if (!first && !before.context) return last;
+  // a surname alone needs a title or relative before it: after "soitin" it is as often a noun (tulkille)
+  if (!first && (!before.context || before.verb)) return last;
   out.push({ type: 'name', start: t.start, end: tokens[last].end, confidence: last > i ? 0.8 : 0.7 });
   return last;
 }

@@ -23,9 +23,11 @@ describe('names typed in lower case with no context word', () => {
     expect(names('please edit the plan before the meeting')).toEqual([]);
   });
 
-  it('a surname alone needs a context word or a verb of contacting', () => {
+  it('a surname alone needs a title or a relative before it, not only a verb of contacting', () => {
     expect(names('lomake korhoselle lähti')).toEqual([]);
-    expect(names('olin yhteydessä korhoseen eilen')).toEqual(['korhoseen']);
+    expect(names('soitin tulkille eilen ja olin yhteydessä tulkkiin')).toEqual([]);
+    expect(names('olin yhteydessä äiti korhoseen eilen')).toEqual(['korhoseen']);
+    expect(names('olin yhteydessä sirpa korhoseen eilen')).toEqual(['sirpa korhoseen']);
   });
 
   it('leaves greeted colleagues and speakers alone', () => {
