@@ -423,7 +423,6 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
   const t = tokens[i];
   if (t.kind & (KIND.nameContext | KIND.greeting)) return i;
   const lex = (scan.lex ??= lexicons());
-  let plain = 0;
   let first = false;
   let j = i;
   for (;;) {
@@ -434,7 +433,6 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
       rejectLowerName(ctx.text, u.start, u.end);
       break;
     }
-    if (plainLower(ctx, u, scan)) plain++;
     first ||= info.first;
     const next = tokens[j + 1];
     if (!next || next.cap || !(next.kind & KIND.lowerName) || next.kind & (KIND.nameContext | KIND.greeting) || !adjacent(ctx.text, u, next)) {
@@ -444,7 +442,7 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
     j++;
   }
   const last = j - 1;
-  if (plain === 0 || last < i) return i;
+  if (last < i) return i;
   const before = contextBefore(ctx, i);
   if (before.greeting || inMention(ctx, t) || joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) {
     scan.greetedEnd = tokens[last].end;
@@ -457,6 +455,10 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
   if (more > 0 && serviceAfter(ctx.text, more)) return last;
   // a surname alone needs a title or relative before it: after "soitin" it is as often a noun (tulkille)
   if (!first && (!before.context || before.verb)) return last;
+  // the foreign-word look-ups come last: they are the dearest, and most runs are settled before them
+  let plain = false;
+  for (let k = i; k <= last && !plain; k++) plain = plainLower(ctx, tokens[k], scan);
+  if (!plain) return last;
   out.push({ type: 'name', start: t.start, end: tokens[last].end, confidence: last > i ? 0.8 : 0.7 });
   return last;
 }

@@ -39,22 +39,41 @@ function test(b: Uint32Array, h: number): boolean {
   return (b[y >>> 5] & (1 << (y & 31))) !== 0;
 }
 
-// Bits by the hash of the first five letters of every longer stem, and of the four-letter stems (juha,
-// mati): most ordinary words fail them after four or five letters, before the rest is hashed.
-const HEAD5 = new Uint8Array(1 << 16);
-const HEAD4 = new Uint8Array(1 << 16);
 // A four-letter stem takes at most four letters of ending (juha|nsa, olga|lle).
 const SHORT_WORD = 8;
 const FNV_START = 0x811c9dc5 | 0;
+// Bitmaps of four letters at five bits a letter (case and most accents fold together), read without
+// hashing: letters 1-4 of the stems of five letters or more, their letters 2-5, and the four-letter
+// stems (juha, mati). Most ordinary words fail them after one or two reads.
+const FIRST4 = new Uint32Array(1 << 15);
+const SECOND4 = new Uint32Array(1 << 15);
+const SHORT4 = new Uint32Array(1 << 15);
+// FIRST4 and SHORT4 together: the one read most words stop at.
+const ANY4 = new Uint32Array(1 << 15);
+
+function four(c0: number, c1: number, c2: number, c3: number): number {
+  return ((c0 & 31) << 15) | ((c1 & 31) << 10) | ((c2 & 31) << 5) | (c3 & 31);
+}
+
+function setBit(map: Uint32Array, k: number): void {
+  map[k >>> 5] |= 1 << (k & 31);
+}
+
+function hasBit(map: Uint32Array, k: number): boolean {
+  return (map[k >>> 5] & (1 << (k & 31))) !== 0;
+}
 
 function add(w: string): void {
   if (w.length < MIN_STEM) return;
-  let h = FNV_START;
-  for (let i = 0; i < w.length; i++) {
-    h = fnvStep(h, w.charCodeAt(i));
-    if (i === MIN_STEM - 1 && w.length === MIN_STEM) HEAD4[h >>> 16] = 1;
-    if (i === MIN_STEM) HEAD5[h >>> 16] = 1;
+  const k = four(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3));
+  setBit(ANY4, k);
+  if (w.length === MIN_STEM) setBit(SHORT4, k);
+  else {
+    setBit(FIRST4, k);
+    setBit(SECOND4, four(w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3), w.charCodeAt(4)));
   }
+  let h = FNV_START;
+  for (let i = 0; i < w.length; i++) h = fnvStep(h, w.charCodeAt(i));
   set(h);
 }
 
@@ -93,23 +112,31 @@ export function registerLowerNames(names: () => Iterable<string>): void {
 
 function build(): Uint32Array {
   bits = new Uint32Array(BITS >>> 5);
-  HEAD4.fill(0);
-  HEAD5.fill(0);
+  for (const map of [FIRST4, SECOND4, SHORT4, ANY4]) map.fill(0);
   if (source) for (const w of source()) for (const st of stems(w)) add(st);
   return bits;
 }
 
-/** s[start, end) (lower case, four letters or more) may be a name or an inflected name. */
+/**
+ * The cheap first test, made by the tokeniser for every lower-case word s[start, start + n) of four
+ * letters or more: false for most ordinary words; true sends the word on to mayBeLowerName.
+ */
+export function mayBeLowerNameHead(s: string, start: number, n: number): boolean {
+  if (!bits) build();
+  const k = four(s.charCodeAt(start), s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3));
+  if (!hasBit(ANY4, k)) return false;
+  if (n <= SHORT_WORD && hasBit(SHORT4, k)) return true;
+  return n > MIN_STEM && hasBit(FIRST4, k) && hasBit(SECOND4, four(s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3), s.charCodeAt(start + 4)));
+}
+
+/** s[start, end) (lower case, four letters or more, passed mayBeLowerNameHead) may be a name or an inflected name. */
 export function mayBeLowerName(s: string, start: number, end: number): boolean {
   const b = bits ?? build();
   const n = end - start;
+  const from = n - MAX_ENDING < MIN_STEM ? MIN_STEM : n - MAX_ENDING;
   let h = FNV_START;
-  for (let i = 0; i < MIN_STEM; i++) h = fnvStep(h, lowerCode(s.charCodeAt(start + i)));
-  let hit = n <= SHORT_WORD && HEAD4[h >>> 16] === 1;
-  if (hit) hit = n - MAX_ENDING <= MIN_STEM && test(b, h);
-  else if (n === MIN_STEM || HEAD5[fnvStep(h, lowerCode(s.charCodeAt(start + MIN_STEM))) >>> 16] === 0) return false;
-  const from = n - MAX_ENDING < MIN_STEM + 1 ? MIN_STEM + 1 : n - MAX_ENDING;
-  for (let i = MIN_STEM; i < n; i++) {
+  let hit = false;
+  for (let i = 0; i < n; i++) {
     h = fnvStep(h, lowerCode(s.charCodeAt(start + i)));
     if (!hit && i + 1 >= from) hit = test(b, h);
   }

@@ -4,7 +4,7 @@
  */
 import { CC, classOf, isBlank, isDigit, isLetter } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
-import { mayBeLowerName } from './lower-name-filter';
+import { mayBeLowerName, mayBeLowerNameHead } from './lower-name-filter';
 import { KIND, kindOf, TRIGGER } from './word-kinds';
 import { hashPair, pairHash1, pairHash2, WordTable } from './word-table';
 
@@ -186,7 +186,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else {
         // a lower-case word that may be a name ("nyt juha haluaa") is kept too; four letters or more
-        const named = i - start >= 4 && mayBeLowerName(s, start, i);
+        const named = i - start >= 4 && mayBeLowerNameHead(s, start, i - start) && mayBeLowerName(s, start, i);
         if (keep > 0) keep--;
         else if (!named) continue;
         if (named) kind = KIND.lowerName;
