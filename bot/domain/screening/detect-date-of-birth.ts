@@ -69,6 +69,12 @@ export function readFullDate(s: string, i: number): number {
   if (sep === 46 || sep === 47 || sep === 45) {
     const [m, me] = readInt(s, ae + 1, 2);
     if (me > ae + 1 && codeAt(s, me) === sep) {
+      // "3.4.-87", "3.4.'87": a two-digit year after a dash or an apostrophe (not a range "1.3.-15.3.")
+      const mark = codeAt(s, me + 1);
+      if (sep === 46 && (mark === 45 || mark === 39 || mark === 0x2019)) {
+        const ye = readInt(s, me + 2, 3)[1];
+        return ye - me - 2 === 2 && validDay(a, m) && boundaryAfter(s, ye) && codeAt(s, ye) !== 46 ? ye : -1;
+      }
       const [y, ye] = readInt(s, me + 1, 4);
       if (validDay(a, m) && validYear(y, ye - me - 1) && boundaryAfter(s, ye)) return ye;
       return -1;

@@ -6,7 +6,8 @@ import { codeAt, isLetter, isUpper, lowerCode } from './chars';
 import { classify, type NameInfo } from './classify-name';
 import { baseFormsAt, formCodes } from './finnish-inflection';
 import { isEnglishWord, isSwedishWord } from './foreign-words';
-import { LEX, lexicons, type Lexicons } from './lexicons';
+import { LEX, lexicons, lowerCaseNames, type Lexicons } from './lexicons';
+import { registerLowerNames, rejectLowerName } from './lower-name-filter';
 import { LANG, messageLanguage } from './message-language';
 import type { Candidate, ScanContext } from './scan-context';
 import type { Token } from './tokens';
@@ -153,6 +154,11 @@ function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean 
   const s = ctx.text;
   const end = ctx.tokens[last].end;
   if (s.charCodeAt(end) === 58 && ctx.tokens[first].sentStart) return true;
+  return serviceAfter(s, end);
+}
+
+/** The word after `end` is a service in the from-case ("psykiatrialta"). */
+function serviceAfter(s: string, end: number): boolean {
   const e = nextWordEnd(s, end);
   // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is copied
   if (e - end - 1 < 4) return false;
@@ -277,11 +283,17 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
   const scan: Scan = { lex: null, lang: -1, greetedEnd: -1 };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    // lower-case words matter only right after a context word; test that cheaply first
-    if (!t.cap && (i === 0 || !(tokens[i - 1].kind & KIND.nameContext || (i > 1 && tokens[i - 1].kind & KIND.filler && tokens[i - 2].kind & KIND.nameContext)))) continue;
+    // lower-case words after a context word take the context path; others only when the filter said they may be names
+    if (!t.cap && (i === 0 || !(tokens[i - 1].kind & KIND.nameContext || (i > 1 && tokens[i - 1].kind & KIND.filler && tokens[i - 2].kind & KIND.nameContext)))) {
+      if (t.kind & KIND.lowerName) i = lowerCaseName(ctx, i, scan, out);
+      continue;
+    }
     const ctxBefore = t.cap ? null : contextBefore(ctx, i);
     // lower-case words are names only right after a context word ("asiakas matti virtanen")
-    if (!t.cap && !(ctxBefore && ctxBefore.context && !ctxBefore.verb)) continue;
+    if (!t.cap && !(ctxBefore && ctxBefore.context && !ctxBefore.verb)) {
+      if (t.kind & KIND.lowerName) i = lowerCaseName(ctx, i, scan, out);
+      continue;
+    }
     if (t.allCaps && t.end - t.start <= 4) continue;
     // an acronym with a suffix ("NGOs", "PDFs") is no name
     if (t.cap && t.end - t.start > 2 && isUpper(ctx.text.charCodeAt(t.start + 1)) && !t.allCaps) continue;
@@ -295,7 +307,10 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
       if (!before.context || before.verb || !unknownName(ctx, t, lex, scan)) continue;
       info = UNKNOWN_NAME;
     }
-    if (!t.cap && foreignLowerWord(ctx, t, scan)) continue;
+    if (!t.cap && foreignLowerWord(ctx, t, scan)) {
+      if (t.kind & KIND.lowerName) i = lowerCaseName(ctx, i, scan, out);
+      continue;
+    }
     // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
     const infos: NameInfo[] = [info];
     let j = i;
@@ -310,6 +325,8 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     if (j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) infos[0] = { ...info, ambiguous: true, weak: !t.sentStart };
     before ??= contextBefore(ctx, i);
     if (!before.greeting && joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) before = GREETING;
+    // "hei, Korhosten perhe tarvitsee": a genitive before "perhe", "äiti" is talked about, not greeted
+    if (before.greeting && !before.context && genitiveOfPerson(ctx, j)) before = NO_CONTEXT;
     let end = tokens[j].end;
     // a first name and an initial ("Veikko O.") are a person however the name reads alone
     const initial = t.cap && infos[infos.length - 1].first ? initialAfter(ctx.text, end) : -1;
@@ -324,14 +341,35 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     }
     if (decided > 0) out.push({ type: 'name', start: t.start, end, confidence: decided });
     else if (before.greeting) scan.greetedEnd = end;
+    // "Olin Virtasilla": an ordinary word first in a sentence is no part of the name after it
+    else if (j > i && t.sentStart && infos[0].ambiguous && !before.context) continue;
     i = j;
   }
+}
+
+// Institutions a child attends: "Mustafan koulu", "Raijan päiväkoti" are the client's, not named after them.
+const CHILD_INSTITUTIONS = ['koulu', 'päiväko', 'esikoulu', 'luokka', 'luoka'];
+
+/** One first name (no place) in the genitive before a school or day-care word. */
+function childsInstitution(ctx: ScanContext, i: number, j: number, infos: NameInfo[]): boolean {
+  if (i !== j || !infos[0].first || infos[0].place) return false;
+  const next = ctx.tokens[j + 1];
+  const s = ctx.text;
+  if (next.cap || lowerCode(s.charCodeAt(ctx.tokens[j].end - 1)) !== 110) return false;
+  return CHILD_INSTITUTIONS.some((w) => s.startsWith(w, next.start));
+}
+
+/** The name run ending at token `last` ends in a genitive -n with a word like "perhe", "äiti" right after it. */
+function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
+  const next = ctx.tokens[last + 1];
+  return next !== undefined && (next.kind & KIND.nameAfter) !== 0 && adjacent(ctx.text, ctx.tokens[last], next) &&
+    lowerCode(ctx.text.charCodeAt(ctx.tokens[last].end - 1)) === 110;
 }
 
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
   const t = ctx.tokens[i];
   if (mention || before.greeting) return 0;
-  if (institutionAfter(ctx, j) || colleagueAfter(ctx, i, j)) return 0;
+  if ((institutionAfter(ctx, j) && !childsInstitution(ctx, i, j, infos)) || colleagueAfter(ctx, i, j)) return 0;
   const clear = infos.some((x) => !x.ambiguous);
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
   if (!t.cap) return before.context && clear ? 0.85 : 0;
@@ -356,4 +394,71 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   // a first name capitalised mid-sentence is a name even if it is also a word (Tuuli, Onni)
   if (one.first && !t.allCaps) return one.ambiguous ? 0.7 : 0.8;
   return one.ambiguous ? 0 : 0.7;
+}
+
+registerLowerNames(lowerCaseNames);
+
+/** A name reading and no other: no ordinary Finnish word, place or noun. */
+function nameOnly(info: NameInfo | null): info is NameInfo {
+  return info !== null && !info.ambiguous && !info.place && !info.weak && !info.noun;
+}
+
+/** A lower-case name-only word that is no Swedish or English word either, in a message of that language. */
+function plainLower(ctx: ScanContext, t: Token, scan: Scan): boolean {
+  // the word look-ups are cheaper than guessing the language, so they come first
+  const sv = isSwedishWord(ctx.text, t.start, t.end);
+  if (!sv && !isEnglishWord(ctx.text, t.start, t.end)) return true;
+  if (scan.lang < 0) scan.lang = messageLanguage(ctx.text);
+  return scan.lang === LANG.fi;
+}
+
+/**
+ * Names typed in lower case with no context word ("nyt juha haluaa", "we met olga", "heikki koivistoon"):
+ * a run of lower-case words that are nothing but names, at least one of them no Swedish or English word either. A first name is a name
+ * alone; a surname alone needs a title or a relative before it. Returns the index of
+ * the last token looked at (the run's end when a name was found).
+ */
+function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]): number {
+  const tokens = ctx.tokens;
+  const t = tokens[i];
+  if (t.kind & (KIND.nameContext | KIND.greeting)) return i;
+  const lex = (scan.lex ??= lexicons());
+  let first = false;
+  let j = i;
+  for (;;) {
+    const u = tokens[j];
+    const info = classify(ctx, u, lex);
+    if (!nameOnly(info)) {
+      // read the same way in any message: not worth a token next time
+      rejectLowerName(ctx.text, u.start, u.end);
+      break;
+    }
+    first ||= info.first;
+    const next = tokens[j + 1];
+    if (!next || next.cap || !(next.kind & KIND.lowerName) || next.kind & (KIND.nameContext | KIND.greeting) || !adjacent(ctx.text, u, next)) {
+      j++;
+      break;
+    }
+    j++;
+  }
+  const last = j - 1;
+  if (last < i) return i;
+  const before = contextBefore(ctx, i);
+  if (before.greeting || inMention(ctx, t) || joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) {
+    scan.greetedEnd = tokens[last].end;
+    return last;
+  }
+  // "tiina: kiitos" is a speaker, wherever the line break fell
+  if (ctx.text.charCodeAt(tokens[last].end) === 58 || institutionAfter(ctx, last) || colleagueAfter(ctx, i, last)) return last;
+  // "eero hassan psykiatrialta": a colleague's name whose second word is also an ordinary word
+  const more = nextWordEnd(ctx.text, tokens[last].end);
+  if (more > 0 && serviceAfter(ctx.text, more)) return last;
+  // a surname alone needs a title or relative before it: after "soitin" it is as often a noun (tulkille)
+  if (!first && (!before.context || before.verb)) return last;
+  // the foreign-word look-ups come last: they are the dearest, and most runs are settled before them
+  let plain = false;
+  for (let k = i; k <= last && !plain; k++) plain = plainLower(ctx, tokens[k], scan);
+  if (!plain) return last;
+  out.push({ type: 'name', start: t.start, end: tokens[last].end, confidence: last > i ? 0.8 : 0.7 });
+  return last;
 }

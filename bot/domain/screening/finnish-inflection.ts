@@ -9,7 +9,7 @@
  */
 import { lowerCode } from './chars';
 
-// Longest first; case endings, plural -i- forms are left out (names are rarely plural here).
+// Longest first; the plural -i- forms matter for families ("Virtasilla", "Aholoille").
 const SUFFIXES = [
   'ineen', 'lleen', 'ssaan', 'ssään', 'staan', 'stään', 'ltaan', 'ltään', 'llaan', 'llään',
   'ille', 'illa', 'illä', 'ilta', 'iltä', 'issa', 'issä', 'ista', 'istä', 'iin', 'ina', 'inä', 'ia', 'iä',
@@ -24,7 +24,7 @@ for (const suf of SUFFIXES) {
 }
 
 const VOWEL = new Set([...'aeiouyäöå'].map((c) => c.charCodeAt(0)));
-const [A_T, A_K, A_P, A_D, A_V, A_R, A_L, A_N, A_M, A_G, A_S, A_E, A_I] = [...'tkpdvrlnmgsei'].map((c) => c.charCodeAt(0));
+const [A_T, A_K, A_P, A_D, A_V, A_R, A_L, A_N, A_M, A_G, A_S, A_E, A_I, A_O, A_A, A_OE, A_AE] = [...'tkpdvrlnmgseioaöä'].map((c) => c.charCodeAt(0));
 
 /** Longest word inflected; longer words are no names. */
 const MAX_WORD = 60;
@@ -110,6 +110,12 @@ export function baseFormsAt(s: string, start: number, end: number): number {
       if (m < 2) continue;
       // -nen names: virtase(lle), virtas(ta) -> virtanen; -s names: tuomakse(lle) -> tuomas
       if (m >= 3 && W[m - 3] === 107 && W[m - 2] === A_S && W[m - 1] === A_E) push(m - 3, A_S);
+      // family plurals: virtas(illa), niemis(iin), korhos(ia) -> -nen; aholo(illa), mäkelö(ille) -> -la, -lä
+      if (suf.charCodeAt(0) === A_I && m >= 4) {
+        if (W[m - 1] === A_S) push(m - 1, A_N, A_E, A_N);
+        else if (W[m - 1] === A_O) push(m - 1, A_A);
+        else if (W[m - 1] === A_OE) push(m - 1, A_AE);
+      }
       if (W[m - 2] === A_S && W[m - 1] === A_E) push(m - 2, A_N, A_E, A_N);
       else if (W[m - 1] === A_S && (suf === 'ta' || suf === 'tä')) push(m - 1, A_N, A_E, A_N);
       // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
@@ -122,6 +128,8 @@ export function baseFormsAt(s: string, start: number, end: number): number {
     }
   }
   if (endsWith(n, 'seen')) push(n - 4, A_N, A_E, A_N);
+  // plural genitive of a -nen name: korhosten, niemisten
+  if (n >= 7 && endsWith(n, 'sten')) push(n - 4, A_N, A_E, A_N);
   return count;
 }
 

@@ -3,13 +3,14 @@
  * in our lists ("Inga ärenden", "Vi har", "Kortet var", "Edit"). Swedish: the lower-case entries of
  * the hunspell dictionary `dictionary-sv` (LGPL-3.0; capitalised entries are proper names and are
  * left out), read as text since the package is an ES module. English: the OpenSubtitles frequency
- * list of `@zxcvbn-ts/language-en` minus its first names and surnames. Both are kept as pairs of
+ * list of `@zxcvbn-ts/language-en` minus its first names and surnames and our curated names. Both are kept as pairs of
  * 32-bit hashes (no strings), built on first use.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import * as fs from 'fs';
 import * as path from 'path';
 import { lowerCode } from './chars';
+import { curatedNames } from './lexicons';
 import { hashPair, HashSet, pairHash1, pairHash2 } from './word-table';
 
 let swedish: HashSet | null = null;
@@ -42,7 +43,7 @@ function loadSwedish(): HashSet {
 
 function loadEnglish(): HashSet {
   const en = require('@zxcvbn-ts/language-en').dictionary as Record<string, string[]>;
-  const names = new Set([...en['firstnames-en'], ...en['lastnames-en'].slice(0, 3000)].map((w) => w.toLowerCase()));
+  const names = new Set([...en['firstnames-en'], ...en['lastnames-en'].slice(0, 3000), ...curatedNames()].map((w) => w.toLowerCase()));
   const set = new HashSet(1 << 17);
   for (const w of en['commonWords-en']) if (!names.has(w.toLowerCase())) addWord(set, w.toLowerCase());
   return set;

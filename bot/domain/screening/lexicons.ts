@@ -113,6 +113,37 @@ const WORD_SURNAMES = ('mäki niemi lahti järvi saari harju ranta laine virta k
 
 let cached: Lexicons | null = null;
 
+/** The curated names of clients' languages (Mustafa, Hodan, Olga): names even where a subtitle list has them as words. */
+export function curatedNames(): string[] {
+  return [...EXTRA_FIRST, ...EXTRA_FIRST_2, ...EXTRA_LAST, ...EXTRA_LAST_2];
+}
+
+// How many of the frequency-ordered Finnish name lists count as names even in lower case: rarer
+// names are too often also words (rivi, jyrkkä).
+const LOWER_FIRST = 1200;
+const LOWER_LAST = 3000;
+const LOWER_COMMON = 5000;
+
+/**
+ * Names that are names even typed in lower case ("nyt juha haluaa"): the frequent Finnish first names
+ * and surnames and the curated immigrant names, without the English lists (asia, rivi are English
+ * first names) and without any ordinary word, place or service.
+ */
+export function lowerCaseNames(): string[] {
+  const lex = lexicons();
+  const fi = require('@zxcvbn-ts/language-fi').dictionary as Record<string, unknown>;
+  const skip = LEX.common | LEX.notName | LEX.municipality | LEX.englishAmbiguous | LEX.nounSurname;
+  const all = [
+    ...lowerList(fi.femaleFirstnames).slice(0, LOWER_FIRST),
+    ...lowerList(fi.maleFirstnames).slice(0, LOWER_FIRST),
+    ...lowerList(fi.lastnames).slice(0, LOWER_LAST),
+    ...curatedNames(),
+  ];
+  // the subtitle list has Finnish names too (matti), but far below its frequent words
+  const frequent = new Set(lowerList(fi.commonWords).slice(0, LOWER_COMMON));
+  return all.filter((w) => !(lex.flags.get(w, 0, w.length) & skip) && !frequent.has(w));
+}
+
 function wordsTable(words: Iterable<string>): WordTable {
   return new WordTable(Array.from(words, (w) => [w, 1] as const));
 }

@@ -4,7 +4,8 @@
  */
 import { CC, classOf, isBlank, isDigit, isLetter } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
-import { kindOf, TRIGGER } from './word-kinds';
+import { mayBeLowerName, mayBeLowerNameHead } from './lower-name-filter';
+import { KIND, kindOf, TRIGGER } from './word-kinds';
 import { hashPair, pairHash1, pairHash2, WordTable } from './word-table';
 
 
@@ -180,11 +181,16 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     }
     const cap = (cls & UPPER) !== 0;
     if (cap) hashPair(s, start, i);
-    const kind = kindOf(s, start, i, cap, pairHash1);
+    let kind = kindOf(s, start, i, cap, pairHash1);
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
-      else if (keep > 0) keep--;
-      else continue;
+      else {
+        // a lower-case word that may be a name ("nyt juha haluaa") is kept too; four letters or more
+        const named = i - start >= 4 && mayBeLowerNameHead(s, start, i - start) && mayBeLowerName(s, start, i);
+        if (keep > 0) keep--;
+        else if (!named) continue;
+        if (named) kind = KIND.lowerName;
+      }
     }
     const t = take(count);
     t.set(s, start, i, cap);

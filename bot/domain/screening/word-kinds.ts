@@ -18,6 +18,8 @@ export const KIND = {
   nameAfter: 64,
   /** Words (and word beginnings) after a capitalised word that make it part of an institution's name. */
   institution: 128,
+  /** Lower-case words that may be names (lower-name-filter.ts); set by the tokeniser, not registered. */
+  lowerName: 256,
 } as const;
 // Set on every registered word so a registered word never has bits 0.
 export const TRIGGER = 1 << 30;

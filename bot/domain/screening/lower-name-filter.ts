@@ -1,0 +1,144 @@
+/**
+ * A bit filter that tells the tokeniser which lower-case words may be names ("nyt juha haluaa",
+ * "lausunnon hodanista"): most lower-case words are ordinary and must stay off the name detector's
+ * path. One pass over the word hashes every prefix; the whole word and the word without its last
+ * one to four letters (a case ending) are probed against the names and their weak-grade stems.
+ * A hit is only a candidate: the name detector still classifies the word.
+ */
+import { lowerCode } from './chars';
+import { HashSet } from './word-table';
+
+const BITS = 1 << 20;
+const MASK = BITS - 1;
+let bits: Uint32Array | null = null;
+let source: (() => Iterable<string>) | null = null;
+// Endings taken off before probing: -n, -a, 's, -sta, -lle, -ista ...
+const MAX_ENDING = 4;
+const MIN_STEM = 4;
+
+function fnvStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+function probeBits(h: number): number {
+  return h ^ (h >>> 13);
+}
+
+function set(h: number): void {
+  const b = bits as Uint32Array;
+  const x = h & MASK;
+  const y = probeBits(Math.imul(h, 0x5bd1e995)) & MASK;
+  b[x >>> 5] |= 1 << (x & 31);
+  b[y >>> 5] |= 1 << (y & 31);
+}
+
+function test(b: Uint32Array, h: number): boolean {
+  const x = h & MASK;
+  if ((b[x >>> 5] & (1 << (x & 31))) === 0) return false;
+  const y = probeBits(Math.imul(h, 0x5bd1e995)) & MASK;
+  return (b[y >>> 5] & (1 << (y & 31))) !== 0;
+}
+
+// A four-letter stem takes at most four letters of ending (juha|nsa, olga|lle).
+const SHORT_WORD = 8;
+const FNV_START = 0x811c9dc5 | 0;
+// Bitmaps of four letters at five bits a letter (case and most accents fold together), read without
+// hashing: letters 1-4 of the stems of five letters or more, their letters 2-5, and the four-letter
+// stems (juha, mati). Most ordinary words fail them after one or two reads.
+const FIRST4 = new Uint32Array(1 << 15);
+const SECOND4 = new Uint32Array(1 << 15);
+const SHORT4 = new Uint32Array(1 << 15);
+// FIRST4 and SHORT4 together: the one read most words stop at.
+const ANY4 = new Uint32Array(1 << 15);
+
+function four(c0: number, c1: number, c2: number, c3: number): number {
+  return ((c0 & 31) << 15) | ((c1 & 31) << 10) | ((c2 & 31) << 5) | (c3 & 31);
+}
+
+function setBit(map: Uint32Array, k: number): void {
+  map[k >>> 5] |= 1 << (k & 31);
+}
+
+function hasBit(map: Uint32Array, k: number): boolean {
+  return (map[k >>> 5] & (1 << (k & 31))) !== 0;
+}
+
+function add(w: string): void {
+  if (w.length < MIN_STEM) return;
+  const k = four(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3));
+  setBit(ANY4, k);
+  if (w.length === MIN_STEM) setBit(SHORT4, k);
+  else {
+    setBit(FIRST4, k);
+    setBit(SECOND4, four(w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3), w.charCodeAt(4)));
+  }
+  let h = FNV_START;
+  for (let i = 0; i < w.length; i++) h = fnvStep(h, w.charCodeAt(i));
+  set(h);
+}
+
+// Stems the inflected forms start with: matti -> mati(n), heikki -> heiki(n), virtanen -> virtase(n), virtas(ta), tuomas -> tuomakse(lle).
+function stems(w: string): string[] {
+  const out = [w];
+  const n = w.length;
+  if (w.endsWith('nen')) out.push(w.slice(0, n - 3) + 'se', w.slice(0, n - 3) + 's');
+  else if (w.endsWith('s')) out.push(w.slice(0, n - 1) + 'kse'); // tuomas -> tuomakse(lle)
+  const m = /([kpt])\1([aeiouyäö])$/.exec(w);
+  if (m) out.push(w.slice(0, n - 2) + m[2]);
+  if (/[aeiouyäö]$/.test(w)) out.push(w.slice(0, n - 1));
+  return out;
+}
+
+// Words that passed the filter but proved no name, by hash only (no word stays in memory): a word
+// that recurs in a conversation (viikolla, kuukauden) is then dropped before it becomes a token.
+const REJECTED = new HashSet(1 << 14);
+
+function second(h: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x5bd1e995);
+}
+
+/** The word s[start, end) passed the filter but is no lower-case name. */
+export function rejectLowerName(s: string, start: number, end: number): void {
+  let h = FNV_START;
+  for (let i = start; i < end; i++) h = fnvStep(h, lowerCode(s.charCodeAt(i)));
+  REJECTED.add(h, second(h));
+}
+
+/** The names the filter is built from (registered once by the name detector; built on first use). */
+export function registerLowerNames(names: () => Iterable<string>): void {
+  source = names;
+  bits = null;
+}
+
+function build(): Uint32Array {
+  bits = new Uint32Array(BITS >>> 5);
+  for (const map of [FIRST4, SECOND4, SHORT4, ANY4]) map.fill(0);
+  if (source) for (const w of source()) for (const st of stems(w)) add(st);
+  return bits;
+}
+
+/**
+ * The cheap first test, made by the tokeniser for every lower-case word s[start, start + n) of four
+ * letters or more: false for most ordinary words; true sends the word on to mayBeLowerName.
+ */
+export function mayBeLowerNameHead(s: string, start: number, n: number): boolean {
+  if (!bits) build();
+  const k = four(s.charCodeAt(start), s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3));
+  if (!hasBit(ANY4, k)) return false;
+  if (n <= SHORT_WORD && hasBit(SHORT4, k)) return true;
+  return n > MIN_STEM && hasBit(FIRST4, k) && hasBit(SECOND4, four(s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3), s.charCodeAt(start + 4)));
+}
+
+/** s[start, end) (lower case, four letters or more, passed mayBeLowerNameHead) may be a name or an inflected name. */
+export function mayBeLowerName(s: string, start: number, end: number): boolean {
+  const b = bits ?? build();
+  const n = end - start;
+  const from = n - MAX_ENDING < MIN_STEM ? MIN_STEM : n - MAX_ENDING;
+  let h = FNV_START;
+  let hit = false;
+  for (let i = 0; i < n; i++) {
+    h = fnvStep(h, lowerCode(s.charCodeAt(start + i)));
+    if (!hit && i + 1 >= from) hit = test(b, h);
+  }
+  return hit && !REJECTED.has(h, second(h));
+}
