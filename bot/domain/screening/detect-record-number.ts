@@ -5,7 +5,7 @@ import { KIND } from './word-kinds';
 
 const SPEC: LabelSpec = {
   type: 'record_number',
-  exact: new Set(['mrn', 'nhs', 'asiakasnro', 'potilasnro', 'asnro', 'kelanro']),
+  exact: new Set(['mrn', 'nhs', 'asiakasnro', 'potilasnro', 'asnro', 'kelanro', 'asiakasnr', 'potilasnr', 'patientnr', 'kundnr', 'klientnr', 'journalnr']),
   prefixes: ['asiakasnumero', 'asiakastunnu', 'asiakkuusnumero', 'potilasnumero', 'potilastunnu', 'kela-numero', 'kelanumero', 'kela-asiakasnumero',
     'henkilöasiakasnumero', 'sosiaaliturvatunnu', 'arkistonumero', 'klientnummer', 'kundnummer', 'patientnummer', 'journalnummer', 'journalnr', 'klientnr', 'asiakasnumer',
     // Swedish labels for Kela (FPA) and the definite forms (kundnumret, klientnumret)

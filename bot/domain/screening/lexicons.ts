@@ -74,6 +74,8 @@ const NOT_NAMES = [
   // months and days (capitalised in English)
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'juhannus', 'joulu',
+  // weekday abbreviations before meeting dates ("Thu 20.4. at 14.30"); Sat and Sun are names too
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'mån', 'tis', 'tors', 'fre',
 ];
 
 // Districts of the cities in the wellbeing-centre areas: places like municipalities, and surnames too,

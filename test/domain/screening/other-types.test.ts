@@ -45,6 +45,13 @@ describe('labelled numbers and plates', () => {
     expect(found('rekisterinumero on ab-12')).toEqual([{ type: 'vehicle_number', text: 'ab-12' }]);
   });
 
+  it('reads short Finland-Swedish and Finnish labels (patientnr, kundnr, asiakasnr)', () => {
+    expect(found('Patientnr 057187 finns i journalen.')).toEqual([{ type: 'record_number', text: '057187' }]);
+    expect(found('FPA kundnr 44556677')).toEqual([{ type: 'record_number', text: '44556677' }]);
+    expect(found('asiakasnr 998877 on väärä')).toEqual([{ type: 'record_number', text: '998877' }]);
+    expect(screen('patientnr saknas ännu, 3 besök')).toEqual([]);
+  });
+
   it('leaves scales, classifications and unlabelled numbers alone', () => {
     expect(screen('GAD-7 12 pistettä, PHQ-9 15, ICD-10 ja ICPC-2, COVID-19, SF-36; numero 123456 jonossa.')).toEqual([]);
   });
@@ -54,6 +61,8 @@ describe('the must-not-flag list of an anonymous case', () => {
   it.each([
     '60-vuotias mies, jolla päihdeongelma.',
     'Palaveri ma 12.3. klo 13.00–14.00, kesto 45 min.',
+    'Next PPT meeting Thu 20.4. at 14.30, and the follow-up Fri 13 if needed.',
+    'Nästa möte tors 20.4 kl. 14, uppföljning fre 5.5.',
     'Diagnoosit F32.1, F10.2 ja ICPC-koodi P76.',
     'Kela, Omaolo ja THK:n sosiaalityö ovat mukana.',
     'Sosiaalityöntekijä, sairaanhoitaja ja fysioterapeutti kävivät kotona.',
