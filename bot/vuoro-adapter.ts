@@ -15,6 +15,7 @@ export interface ProcessResult {
 
 type ConnectorFactory = ReturnType<TeamsAdapter['botFrameworkAuthentication']['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type UserTokenClient = Awaited<ReturnType<TeamsAdapter['botFrameworkAuthentication']['createUserTokenClient']>>;
 
 /** The bot's app id in a claims identity, read as botbuilder reads it (audience, else appid). */
 function appIdOf(identity: { getClaimValue(type: string): string | null }): string {
@@ -24,6 +25,7 @@ function appIdOf(identity: { getClaimValue(type: string): string | null }): stri
 /** TeamsAdapter plus one entry point for the HTTP route, and Bot Connector clients shared across turns. */
 export class VuoroAdapter extends TeamsAdapter {
   private readonly connectorClients = new ConnectorClientCache<ConnectorClient>();
+  private readonly userTokenClients = new ConnectorClientCache<UserTokenClient>();
 
   constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
     super(...args);
@@ -32,6 +34,10 @@ export class VuoroAdapter extends TeamsAdapter {
     const auth = this.botFrameworkAuthentication;
     const createFactory = auth.createConnectorFactory.bind(auth);
     auth.createConnectorFactory = (identity) => this.connectorClients.wrap(createFactory(identity), appIdOf(identity));
+    // Every turn also gets a user-token (OAuth) client, another service client with its own pipeline;
+    // Vuoro signs nobody in through it, and its credentials depend only on the bot's app id.
+    const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+    auth.createUserTokenClient = (identity) => this.userTokenClients.get(appIdOf(identity), () => createUserTokenClient(identity));
   }
 
   /**

@@ -45,6 +45,20 @@ describe('Bot Connector clients shared across turns', () => {
     expect(posts).toEqual(expect.arrayContaining([expect.stringMatching(/^\/v3\/conversations\/19:a@thread.v2\//), expect.stringMatching(/^\/emea\/v3\/conversations\/19:c@thread.v2\//)]));
   });
 
+  it('turns share one user-token client too, instead of a new service client per turn', async () => {
+    const adapter = createAdapter(loadConfig({}));
+    const tokenClientOf = async (conversationId: string) => {
+      let client: unknown;
+      await adapter.continueConversationAsync('', reference(capture.url, conversationId), async (context: TurnContext) => {
+        client = context.turnState.get(adapter.UserTokenClientKey);
+      });
+      return client;
+    };
+    const first = await tokenClientOf('19:e@thread.v2');
+    expect(first).toBeDefined();
+    expect(await tokenClientOf('19:f@thread.v2')).toBe(first);
+  });
+
   it('reminders send without the SDK retry while the shared client keeps it, so a 429 comes back at once', async () => {
     const adapter = createAdapter(loadConfig({}));
     const serviceUrl = `${capture.url}throttled/`;

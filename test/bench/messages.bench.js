@@ -5,10 +5,15 @@
 //
 // Two phases per server. "Saturated": every connection sends its next request as soon as the last
 // one is answered, which measures throughput; its latency is just queueing (50 / req/s). "Paced":
-// the same 50 connections with a fixed offered rate (half the peer's saturated throughput, the same
-// for both servers), which measures the latency a request sees while the server keeps up.
+// requests start at evenly spaced moments (half the peer's saturated throughput, the same for both
+// servers) over a pool of 50 keep-alive connections, which measures the latency a request sees while
+// the server keeps up. autocannon's own rate limit is not used for this: it sends each second's quota
+// in one burst at the start of the second, so its latency is again mostly queueing.
 const { spawn } = require('child_process');
 const path = require('path');
+const http = require('http');
+const { Buffer } = require('buffer');
+const { performance } = require('perf_hooks');
 const autocannon = require('autocannon');
 
 const root = path.join(__dirname, '..', '..');
@@ -41,6 +46,43 @@ function message(serviceUrl, text) {
   });
 }
 
+/** Open-loop load: one request every 1/rate s over at most CONNECTIONS sockets; latency per request. */
+async function paced(url, body, rate, seconds) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const target = new URL(`${url}/api/messages`);
+  const latencies = [];
+  let errors = 0;
+  let non2xx = 0;
+  const one = () => new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (res.statusCode < 200 || res.statusCode >= 300) non2xx++;
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        resolve();
+      });
+    });
+    req.on('error', () => { errors++; resolve(); });
+    req.end(body);
+  });
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  const inFlight = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(one());
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) / 10;
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), non2xx, errors, total: latencies.length };
+}
+
 function summary(r) {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total };
 }
@@ -50,8 +92,7 @@ async function load(url, body, rate) {
   await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, keep-alive sockets, metadata caches
   const saturated = summary(await autocannon(opts));
   const offered = rate ?? Math.round(saturated.rps / 2);
-  const paced = summary(await autocannon({ ...opts, overallRate: offered }));
-  return { saturated, paced, offered };
+  return { saturated, paced: await paced(url, body, offered, DURATION), offered };
 }
 
 async function main() {
