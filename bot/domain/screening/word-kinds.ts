@@ -27,8 +27,9 @@ export const TRIGGER = 1 << 30;
 // Lower-case words are kept only when some detector looks them up (labels, context and birth words):
 // most words of a message are ordinary lower-case words, and skipping them keeps screening fast.
 const exact = new Map<string, number>();
-// key of the first three letters -> prefixes sharing them, and their kinds (parallel arrays)
-const prefixes = new Map<number, { words: string[]; kinds: number[] }>();
+// Registered word beginnings and their kinds (parallel arrays).
+const prefixWords: string[] = [];
+const prefixKinds: number[] = [];
 let table: WordTable | null = null;
 // Bit filters on (length, first two letters) and on the first three letters: most words of a message
 // fail them after three code reads, before any hashing. One bit a bucket (8 KB each), so both stay
@@ -52,8 +53,52 @@ function prefixBucket(c0: number, c1: number, c2: number): number {
   return (Math.imul(Math.imul(c0, 0x9e3779b1) ^ c1, 0x85ebca6b) ^ Math.imul(c2, 0xc2b2ae35)) >>> 16;
 }
 
-function prefixKey(c0: number, c1: number, c2: number): number {
-  return ((c0 & 0x3ff) << 20) | ((c1 & 0x3ff) << 10) | (c2 & 0x3ff);
+/**
+ * The prefixes grouped by their PREFIX_FILTER bucket, found through a small open-addressing table
+ * (a word that passes the filter reads a slot or two, not a Map): slot i holds [bucket + 1, group].
+ * A group lists indexes into prefixWords; every candidate is still compared letter by letter.
+ */
+interface PrefixIndex {
+  slots: Int32Array;
+  mask: number;
+  groups: number[][];
+}
+let prefixIndex: PrefixIndex | null = null;
+
+function buildPrefixIndex(): PrefixIndex {
+  const byBucket = new Map<number, number[]>();
+  prefixWords.forEach((p, k) => {
+    const b = prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
+    const group = byBucket.get(b) ?? [];
+    group.push(k);
+    byBucket.set(b, group);
+  });
+  let size = 16;
+  while (size < byBucket.size * 2) size *= 2;
+  const slots = new Int32Array(size * 2);
+  const groups: number[][] = [];
+  for (const [b, group] of byBucket) {
+    let i = b & (size - 1);
+    while (slots[2 * i] !== 0) i = (i + 1) & (size - 1);
+    slots[2 * i] = b + 1;
+    slots[2 * i + 1] = groups.length;
+    groups.push(group);
+  }
+  return { slots, mask: size - 1, groups };
+}
+
+/** Kind bits of the registered prefixes s[start, end) starts with, among those of filter bucket `b`. */
+function prefixKind(s: string, start: number, end: number, b: number): number {
+  const index = (prefixIndex ??= buildPrefixIndex());
+  let i = b & index.mask;
+  while (index.slots[2 * i] !== b + 1) {
+    if (index.slots[2 * i] === 0) return 0;
+    i = (i + 1) & index.mask;
+  }
+  const group = index.groups[index.slots[2 * i + 1]];
+  let kind = 0;
+  for (let k = 0; k < group.length; k++) if (startsWithLower(s, start, end, prefixWords[group[k]])) kind |= prefixKinds[group[k]] | TRIGGER;
+  return kind;
 }
 
 /** Lower-case words a detector needs to see as tokens, optionally tagged with kind bits. */
@@ -68,13 +113,11 @@ export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
 /** Lower-case word beginnings (three letters or more) a detector needs to see: asiakasnumero, asiakasnumerolla. */
 export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void {
   for (const p of list) {
-    const key = prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
     setBucket(PREFIX_FILTER, prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)));
-    const entries = prefixes.get(key) ?? { words: [], kinds: [] };
-    entries.words.push(p);
-    entries.kinds.push(kind);
-    prefixes.set(key, entries);
+    prefixWords.push(p);
+    prefixKinds.push(kind);
   }
+  prefixIndex = null;
 }
 
 function startsWithLower(s: string, start: number, end: number, p: string): boolean {
@@ -94,10 +137,8 @@ export function kindOf(s: string, start: number, end: number, hashed: boolean, h
     kind = hashed ? table.getHashed(hash, s, start, end) : table.get(s, start, end);
   }
   if (len >= 3) {
-    const c2 = lowerCode(s.charCodeAt(start + 2));
-    if (!hasBucket(PREFIX_FILTER, prefixBucket(c0, c1, c2))) return kind;
-    const list = prefixes.get(prefixKey(c0, c1, c2));
-    if (list) for (let k = 0; k < list.words.length; k++) if (startsWithLower(s, start, end, list.words[k])) kind |= list.kinds[k] | TRIGGER;
+    const b = prefixBucket(c0, c1, lowerCode(s.charCodeAt(start + 2)));
+    if (hasBucket(PREFIX_FILTER, b)) kind |= prefixKind(s, start, end, b);
   }
   return kind;
 }
