@@ -177,7 +177,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     }
     const cap = (cls & UPPER) !== 0;
     if (cap) hashPair(s, start, i);
-    let kind = kindOf(s, start, i, cap, pairHash1);
+    let kind = kindOf(s, start, i);
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else {

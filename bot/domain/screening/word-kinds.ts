@@ -3,7 +3,6 @@
  * of a message in place (no substring or lower-case copy) behind bit filters that most words fail.
  */
 import { lowerCode } from './chars';
-import { WordTable } from './word-table';
 
 /** Token kinds a detector can test as bits instead of comparing strings. */
 export const KIND = {
@@ -30,7 +29,6 @@ const exact = new Map<string, number>();
 // Registered word beginnings and their kinds (parallel arrays).
 const prefixWords: string[] = [];
 const prefixKinds: number[] = [];
-let table: WordTable | null = null;
 // Bit filters on (length, first two letters) and on the first three letters: most words of a message
 // fail them after three code reads, before any hashing. One bit a bucket (8 KB each), so both stay
 // in the L1 cache: read for every word of every message, a byte a bucket missed it.
@@ -54,21 +52,25 @@ function prefixBucket(c0: number, c1: number, c2: number): number {
 }
 
 /**
- * The prefixes grouped by their PREFIX_FILTER bucket, found through a small open-addressing table
- * (a word that passes the filter reads a slot or two, not a Map): slot i holds [bucket + 1, group].
- * A group lists indexes into prefixWords; every candidate is still compared letter by letter.
+ * Registered words (or prefixes) grouped by their filter bucket, found through a small open-addressing
+ * table: slot i holds [bucket + 1, group]. A word that passes a filter reads a slot or two and compares
+ * the few candidates of its bucket letter by letter; it is never hashed (hashing every letter cost
+ * more than the comparisons).
  */
-interface PrefixIndex {
+interface BucketIndex {
   slots: Int32Array;
   mask: number;
   groups: number[][];
 }
-let prefixIndex: PrefixIndex | null = null;
+let exactWords: string[] = [];
+let exactKinds: number[] = [];
+let exactIndex: BucketIndex | null = null;
+let prefixIndex: BucketIndex | null = null;
 
-function buildPrefixIndex(): PrefixIndex {
+/** Groups the indexes 0 .. buckets.length - 1 by bucket. */
+function buildIndex(buckets: number[]): BucketIndex {
   const byBucket = new Map<number, number[]>();
-  prefixWords.forEach((p, k) => {
-    const b = prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
+  buckets.forEach((b, k) => {
     const group = byBucket.get(b) ?? [];
     group.push(k);
     byBucket.set(b, group);
@@ -87,15 +89,37 @@ function buildPrefixIndex(): PrefixIndex {
   return { slots, mask: size - 1, groups };
 }
 
-/** Kind bits of the registered prefixes s[start, end) starts with, among those of filter bucket `b`. */
-function prefixKind(s: string, start: number, end: number, b: number): number {
-  const index = (prefixIndex ??= buildPrefixIndex());
+/** The group of bucket `b`, or null. */
+function groupOf(index: BucketIndex, b: number): number[] | null {
   let i = b & index.mask;
   while (index.slots[2 * i] !== b + 1) {
-    if (index.slots[2 * i] === 0) return 0;
+    if (index.slots[2 * i] === 0) return null;
     i = (i + 1) & index.mask;
   }
-  const group = index.groups[index.slots[2 * i + 1]];
+  return index.groups[index.slots[2 * i + 1]];
+}
+
+function buildExactIndex(): BucketIndex {
+  exactWords = [...exact.keys()];
+  exactKinds = [...exact.values()];
+  return buildIndex(exactWords.map((w) => wordBucket(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)));
+}
+
+/** Kind bits of the registered word that is s[start, end) in lower case (of filter bucket `b`), or 0. */
+function exactKind(s: string, start: number, end: number, b: number): number {
+  const group = groupOf((exactIndex ??= buildExactIndex()), b);
+  if (group === null) return 0;
+  for (let k = 0; k < group.length; k++) {
+    const w = exactWords[group[k]];
+    if (w.length === end - start && startsWithLower(s, start, end, w)) return exactKinds[group[k]];
+  }
+  return 0;
+}
+
+/** Kind bits of the registered prefixes s[start, end) starts with, among those of filter bucket `b`. */
+function prefixKind(s: string, start: number, end: number, b: number): number {
+  const group = groupOf((prefixIndex ??= buildIndex(prefixWords.map((p) => prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))))), b);
+  if (group === null) return 0;
   let kind = 0;
   for (let k = 0; k < group.length; k++) if (startsWithLower(s, start, end, prefixWords[group[k]])) kind |= prefixKinds[group[k]] | TRIGGER;
   return kind;
@@ -107,7 +131,7 @@ export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
     exact.set(w, (exact.get(w) ?? 0) | kind | TRIGGER);
     setBucket(WORD_FILTER, wordBucket(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0));
   }
-  table = null;
+  exactIndex = null;
 }
 
 /** Lower-case word beginnings (three letters or more) a detector needs to see: asiakasnumero, asiakasnumerolla. */
@@ -126,16 +150,13 @@ function startsWithLower(s: string, start: number, end: number, p: string): bool
   return true;
 }
 
-/** KIND bits (plus TRIGGER) of the lower-cased s[start, end) (its hashLower() given when `hashed`); 0 when no detector wants the word. */
-export function kindOf(s: string, start: number, end: number, hashed: boolean, hash: number): number {
+/** KIND bits (plus TRIGGER) of the lower-cased s[start, end); 0 when no detector wants the word. */
+export function kindOf(s: string, start: number, end: number): number {
   const len = end - start;
   const c0 = lowerCode(s.charCodeAt(start));
   const c1 = len > 1 ? lowerCode(s.charCodeAt(start + 1)) : 0;
-  let kind = 0;
-  if (hasBucket(WORD_FILTER, wordBucket(len, c0, c1))) {
-    table ??= new WordTable(exact);
-    kind = hashed ? table.getHashed(hash, s, start, end) : table.get(s, start, end);
-  }
+  const wb = wordBucket(len, c0, c1);
+  let kind = hasBucket(WORD_FILTER, wb) ? exactKind(s, start, end, wb) : 0;
   if (len >= 3) {
     const b = prefixBucket(c0, c1, lowerCode(s.charCodeAt(start + 2)));
     if (hasBucket(PREFIX_FILTER, b)) kind |= prefixKind(s, start, end, b);
