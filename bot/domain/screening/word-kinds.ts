@@ -61,19 +61,29 @@ interface BucketIndex {
   slots: Int32Array;
   mask: number;
   groups: number[][];
+  /** Every word's code units, one after another (a typed array: the words' strings come in several representations, which made reading them slow). */
+  letters: Uint16Array;
+  /** Word k is letters[start[k], start[k + 1]). */
+  start: Int32Array;
+  kinds: number[];
 }
-let exactWords: string[] = [];
-let exactKinds: number[] = [];
 let exactIndex: BucketIndex | null = null;
 let prefixIndex: BucketIndex | null = null;
 
-/** Groups the indexes 0 .. buckets.length - 1 by bucket. */
-function buildIndex(buckets: number[]): BucketIndex {
+/** Indexes `words` (with their kinds) by the bucket `bucketOf` gives each. */
+function buildIndex(words: string[], kinds: number[], bucketOf: (w: string) => number): BucketIndex {
   const byBucket = new Map<number, number[]>();
-  buckets.forEach((b, k) => {
+  const start = new Int32Array(words.length + 1);
+  words.forEach((w, k) => {
+    const b = bucketOf(w);
     const group = byBucket.get(b) ?? [];
     group.push(k);
     byBucket.set(b, group);
+    start[k + 1] = start[k] + w.length;
+  });
+  const letters = new Uint16Array(start[words.length]);
+  words.forEach((w, k) => {
+    for (let i = 0; i < w.length; i++) letters[start[k] + i] = w.charCodeAt(i);
   });
   let size = 16;
   while (size < byBucket.size * 2) size *= 2;
@@ -86,7 +96,14 @@ function buildIndex(buckets: number[]): BucketIndex {
     slots[2 * i + 1] = groups.length;
     groups.push(group);
   }
-  return { slots, mask: size - 1, groups };
+  return { slots, mask: size - 1, groups, letters, start, kinds };
+}
+
+/** s[from, from + len) in lower case is word k of the index (len its length at most). */
+function sameStart(s: string, from: number, index: BucketIndex, k: number, len: number): boolean {
+  const at = index.start[k];
+  for (let i = 0; i < len; i++) if (lowerCode(s.charCodeAt(from + i)) !== index.letters[at + i]) return false;
+  return true;
 }
 
 /** The group of bucket `b`, or null. */
@@ -99,29 +116,30 @@ function groupOf(index: BucketIndex, b: number): number[] | null {
   return index.groups[index.slots[2 * i + 1]];
 }
 
-function buildExactIndex(): BucketIndex {
-  exactWords = [...exact.keys()];
-  exactKinds = [...exact.values()];
-  return buildIndex(exactWords.map((w) => wordBucket(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)));
-}
-
 /** Kind bits of the registered word that is s[start, end) in lower case (of filter bucket `b`), or 0. */
 function exactKind(s: string, start: number, end: number, b: number): number {
-  const group = groupOf((exactIndex ??= buildExactIndex()), b);
+  const index = (exactIndex ??= buildIndex([...exact.keys()], [...exact.values()], (w) => wordBucket(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)));
+  const group = groupOf(index, b);
   if (group === null) return 0;
+  const len = end - start;
   for (let k = 0; k < group.length; k++) {
-    const w = exactWords[group[k]];
-    if (w.length === end - start && startsWithLower(s, start, end, w)) return exactKinds[group[k]];
+    const w = group[k];
+    if (index.start[w + 1] - index.start[w] === len && sameStart(s, start, index, w, len)) return index.kinds[w];
   }
   return 0;
 }
 
 /** Kind bits of the registered prefixes s[start, end) starts with, among those of filter bucket `b`. */
 function prefixKind(s: string, start: number, end: number, b: number): number {
-  const group = groupOf((prefixIndex ??= buildIndex(prefixWords.map((p) => prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))))), b);
+  const index = (prefixIndex ??= buildIndex(prefixWords, prefixKinds, (p) => prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))));
+  const group = groupOf(index, b);
   if (group === null) return 0;
   let kind = 0;
-  for (let k = 0; k < group.length; k++) if (startsWithLower(s, start, end, prefixWords[group[k]])) kind |= prefixKinds[group[k]] | TRIGGER;
+  for (let k = 0; k < group.length; k++) {
+    const p = group[k];
+    const plen = index.start[p + 1] - index.start[p];
+    if (plen <= end - start && sameStart(s, start, index, p, plen)) kind |= index.kinds[p] | TRIGGER;
+  }
   return kind;
 }
 
@@ -142,12 +160,6 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
     prefixKinds.push(kind);
   }
   prefixIndex = null;
-}
-
-function startsWithLower(s: string, start: number, end: number, p: string): boolean {
-  if (end - start < p.length) return false;
-  for (let k = 0; k < p.length; k++) if (lowerCode(s.charCodeAt(start + k)) !== p.charCodeAt(k)) return false;
-  return true;
 }
 
 /** KIND bits (plus TRIGGER) of the lower-cased s[start, end); 0 when no detector wants the word. */
