@@ -46,6 +46,15 @@ export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | 
 // Letters of one proposed base form, reused.
 const FORM = new Int32Array(64);
 
+// The 64 readings, built once and shared (read-only): classifying a word allocates nothing.
+const READINGS: NameInfo[] = Array.from({ length: 64 }, (_, b) => Object.freeze({
+  first: (b & 1) !== 0, last: (b & 2) !== 0, ambiguous: (b & 4) !== 0, place: (b & 8) !== 0, weak: (b & 16) !== 0, noun: (b & 32) !== 0,
+}));
+
+function reading(first: boolean, last: boolean, ambiguous: boolean, place: boolean, weak: boolean, noun: boolean): NameInfo {
+  return READINGS[(first ? 1 : 0) | (last ? 2 : 0) | (ambiguous ? 4 : 0) | (place ? 8 : 0) | (weak ? 16 : 0) | (noun ? 32 : 0)];
+}
+
 /** Classifies the word s[start, end) (wf: its lexicon bits); the word is read in place, never copied. */
 function classifyWord(s: string, start: number, end: number, wf: number, lex: Lexicons): NameInfo | null {
   const flags = lex.flags;
@@ -56,7 +65,7 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
   let weak = false;
   let nenSurname = false;
   let noun = (wf & LEX.nounSurname) !== 0;
-  if (arabicPrefixed(s, start, end)) return { first: false, last: true, ambiguous: false, place: false, weak: false, noun: false };
+  if (arabicPrefixed(s, start, end)) return reading(false, true, false, false, false, false);
   // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
   for (let a = start; a < end; ) {
     let b = a;
@@ -100,8 +109,8 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
   // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
   const partitiveClash = end - start >= 3 && endsWithSta(s, end) && ((wf & LEX.encyclopedic) !== 0 || flags.get(s, start, end - 3) !== 0);
   if (nenSurname && partitiveClash) ambiguous = true;
-  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return { first, last, ambiguous: false, place: false, weak: false, noun };
-  return { first, last, ambiguous: ambiguous || place || weak, place, weak, noun };
+  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return reading(first, last, false, false, false, noun);
+  return reading(first, last, ambiguous || place || weak, place, weak, noun);
 }
 
 /** The word ending at `end` ends in -sta or -stä (any case). */

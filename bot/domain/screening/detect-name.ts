@@ -141,9 +141,8 @@ function nextWordEnd(s: string, end: number): number {
   return j;
 }
 
-/** The next word (see nextWordEnd) is `w` in any case; compared in place. */
-function nextWordIs(s: string, end: number, w: string): boolean {
-  const e = nextWordEnd(s, end);
+/** The next word s(end, e) is `w` in any case (e as nextWordEnd(s, end) gives it); compared in place. */
+function wordIs(s: string, end: number, e: number, w: string): boolean {
   if (e - end - 1 !== w.length) return false;
   for (let k = 0; k < w.length; k++) if (lowerCode(s.charCodeAt(end + 1 + k)) !== w.charCodeAt(k)) return false;
   return true;
@@ -220,7 +219,10 @@ function afterFullStop(s: string, start: number): boolean {
 const ARTICLES = ['ett', 'en', 'the', 'a', 'an'];
 
 function articleAfter(s: string, end: number): boolean {
-  return ARTICLES.some((w) => nextWordIs(s, end, w));
+  // the next word is found once, not once an article
+  const e = nextWordEnd(s, end);
+  for (const w of ARTICLES) if (wordIs(s, end, e, w)) return true;
+  return false;
 }
 
 /** A lower-case word after a context word that is an ordinary Swedish or English word ("client cases and"). */
@@ -379,7 +381,8 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   if (before.context) return infos.length === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
-  if (nextWordIs(ctx.text, end, 'from') || nextWordIs(ctx.text, end, 'från')) return 0;
+  const e = nextWordEnd(ctx.text, end);
+  if (wordIs(ctx.text, end, e, 'from') || wordIs(ctx.text, end, e, 'från')) return 0;
   if (infos.length === 1 && infos[0].place) return 0;
   const hasFirst = infos.some((x) => x.first);
   const hasLast = infos.some((x) => x.last);

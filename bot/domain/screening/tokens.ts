@@ -73,19 +73,10 @@ function isSentenceStart(s: string, start: number): boolean {
   if (c === 10 || c === 13 || c === 33 || c === 63 || c === 58 || c === 59) return true;
   if (c !== 46) return false;
   // a full stop after an abbreviation or a single digit ("s. 3.4.87", "esim. Kela") does not start a sentence
+  // the look-back stops one letter past the longest abbreviation: a longer word is none
   let k = j - 1;
-  while (k >= 0 && isLetter(s.charCodeAt(k))) k--;
+  while (k >= 0 && j - k <= ABBREVIATION_MAX + 1 && isLetter(s.charCodeAt(k))) k--;
   return !(j > k + 1 && j - k - 1 <= ABBREVIATION_MAX && ABBREVIATIONS.get(s, k + 1, j) !== 0);
-}
-
-/** Every letter upper-case, checked without building an upper-case copy. */
-function allUpper(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    // ª, µ and º (below ß) count as neither case
-    if ((classOf(c) & (LETTER | UPPER)) === LETTER && (c < 128 || c >= 0xdf)) return false;
-  }
-  return true;
 }
 
 /** Lower-case words kept after a trigger, so "asiakas matti virtanen" reaches the name detector. */
@@ -155,18 +146,23 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     // a word: letters, with inner hyphens and apostrophes (Anna-Liisa, O'Brien)
     const start = i;
     let inner = cls;
+    // 32 once a lower-case letter is seen: the word is not all capitals (THK, KELA)
+    let lower = 0;
     i++;
     for (;;) {
       while (i < n) {
         const d = s.charCodeAt(i);
         // ASCII letters first, without the table: they are most letters, and never markup
         if (((d | 32) - 97) >>> 0 < 26) {
+          lower |= d & 32;
           i++;
           continue;
         }
         const k = classOf(d);
         if (!(k & LETTER)) break;
         inner |= k;
+        // ª, µ and º (below ß) count as neither case
+        if (!(k & UPPER) && d >= 0xdf) lower = 32;
         i++;
       }
       const d = i < n ? s.charCodeAt(i) : -1;
@@ -181,7 +177,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     }
     const cap = (cls & UPPER) !== 0;
     if (cap) hashPair(s, start, i);
-    let kind = kindOf(s, start, i, cap, pairHash1);
+    let kind = kindOf(s, start, i);
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else {
@@ -194,7 +190,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     }
     const t = take(count);
     t.set(s, start, i, cap);
-    t.allCaps = cap && i - start > 1 && allUpper(s, start, i);
+    t.allCaps = cap && i - start > 1 && lower === 0;
     // only capitalised words need it; the look-back is the costliest part of tokenising
     t.sentStart = cap ? isSentenceStart(s, start) : false;
     t.kind = kind & ~TRIGGER;
