@@ -35,13 +35,13 @@ function start(script, env) {
   });
 }
 
-function message(serviceUrl, text) {
+function message(serviceUrl, text, mentioned = true) {
   return JSON.stringify({
     type: 'message', channelId: 'msteams', serviceUrl, id: 'bench-1', text, textFormat: 'plain', locale: 'fi-FI',
     from: { id: '29:bench-user', aadObjectId: '00000000-0000-4000-8000-0000000000be' },
     recipient: { id: '28:bench-bot', name: 'Vuoro' },
     conversation: { id: '19:meeting_bench@thread.v2', isGroup: true, conversationType: 'groupChat', tenantId: 't' },
-    entities: [{ type: 'mention', mentioned: { id: '28:bench-bot', name: 'Vuoro' }, text: '<at>Vuoro</at>' }],
+    entities: mentioned ? [{ type: 'mention', mentioned: { id: '28:bench-bot', name: 'Vuoro' }, text: '<at>Vuoro</at>' }] : [],
     channelData: { tenant: { id: 't' }, meeting: { id: 'MCMx-bench' } },
   });
 }
@@ -106,6 +106,8 @@ async function main() {
     echo.child.kill('SIGTERM');
     const vuoro = await start(path.join(root, 'dist', 'bot', 'index.js'), { VUORO_STORAGE: 'memory', VUORO_LOG_LEVEL: 'info' });
     results.push(['Vuoro, @Vuoro ohje (help reply)', await load(vuoro.url, message(serviceUrl, '<at>Vuoro</at> ohje'), peerResult.offered)]);
+    // What most meeting traffic is: a chat message Vuoro screens (clean) and does not answer.
+    results.push(['Vuoro, plain chat message (screened, no reply)', await load(vuoro.url, message(serviceUrl, 'Huomenta kaikille, aloitetaan kymmenen minuutin päästä.', false), peerResult.offered)]);
     vuoro.child.kill('SIGTERM');
   } finally {
     connector.child.kill('SIGTERM');
@@ -124,6 +126,8 @@ async function main() {
   console.log(`\nThroughput ratio ${ratio.toFixed(2)} (target >= 0.8): ${ratio >= 0.8 ? 'met' : 'NOT met'}`);
   console.log(`p99 at 50 connections, paced at ${offered} req/s: ${v.paced.p99} ms (target < 20 ms): ${v.paced.p99 < 20 ? 'met' : 'NOT met'}`);
   console.log(`p99 at 50 connections, saturated: ${v.saturated.p99} ms (queueing bound 50 / req/s = ${(1000 * CONNECTIONS / v.saturated.rps).toFixed(0)} ms)`);
+  const plain = results[2][1];
+  console.log(`plain chat message: ${plain.saturated.rps.toFixed(0)} req/s saturated (${(plain.saturated.rps / peer).toFixed(2)} x peer), p99 ${plain.saturated.p99} ms saturated, ${plain.paced.p99} ms paced`);
 }
 
 main().catch((err) => {
