@@ -21,6 +21,7 @@ import { RemindersOptions, RemindersWiring, wireReminders } from './reminders-wi
 import { GraphSyncJob } from './adapters/calendar/graph-sync-job';
 import { createGraphClient } from './adapters/calendar/graph-calendar-sync';
 import { localClock } from './adapters/local-clock';
+import { warmUpScreener } from './domain/screening';
 
 /** A running Vuoro. */
 export interface RunningVuoro {
@@ -88,6 +89,7 @@ export async function startVuoro(
   const reminders = wireReminders({ config, store, clock, log, bot, scheduler, calendar }, parts.reminders);
   const routes = [calendarRoutes({ config, store, clock, log, calendar, control: bot.roundControl, tabDistDir: parts.tabDistDir }), reminders.routes, statsRoutes({ config, store, log }), roundPages(), screeningNoticeRoute];
   const server = createServer({ bot, store, log, allowedTenants: config.allowedTenants, routes });
+  warmUpScreener(); // before listening: the first chat message must not pay for loading the word lists
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
