@@ -71,6 +71,15 @@ function warmUpScreener(): void {
   screen('Warm-up: Matti Meikäläinen, 010203A123B, 040 1234567, Mannerheimintie 1, 00100 Helsinki');
 }
 
+/**
+ * teams-ai 1.7.4's run() starts its typing timer on every message whatever `startTypingTimer` says.
+ * A meeting chat shows no "Vuoro is typing", and the timer cost every chat message a timer and
+ * two closures, so it is not started at all.
+ */
+class VuoroApplication extends Application<TurnState> {
+  override startTypingTimer(): void {}
+}
+
 /** The zone meeting times are shown in and statistics are dated by. */
 export const MEETING_TIME_ZONE = 'Europe/Helsinki';
 
@@ -80,7 +89,7 @@ export function createBot(deps: { config: Config; store: StateStore; clock: Cloc
   const adapter = createAdapter(config);
   adapter.use(new OutboundGuard(log));
   warmUpScreener();
-  const app = new Application<TurnState>({
+  const app = new VuoroApplication({
     adapter,
     botAppId: config.auth.appId || undefined,
     removeRecipientMention: true,

@@ -16,6 +16,7 @@ export interface ProcessResult {
 type ConnectorFactory = ReturnType<TeamsAdapter['botFrameworkAuthentication']['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 type UserTokenClient = Awaited<ReturnType<TeamsAdapter['botFrameworkAuthentication']['createUserTokenClient']>>;
+type AuthResult = Awaited<ReturnType<TeamsAdapter['botFrameworkAuthentication']['authenticateRequest']>>;
 
 /** The bot's app id in a claims identity, read as botbuilder reads it (audience, else appid). */
 function appIdOf(identity: { getClaimValue(type: string): string | null }): string {
@@ -26,9 +27,17 @@ function appIdOf(identity: { getClaimValue(type: string): string | null }): stri
 export class VuoroAdapter extends TeamsAdapter {
   private readonly connectorClients = new ConnectorClientCache<ConnectorClient>();
   private readonly userTokenClients = new ConnectorClientCache<UserTokenClient>();
+  /**
+   * Local mode (no app id): botbuilder ignores the Authorization header and builds the same anonymous
+   * identity, caller id and connector factory for every activity, through a chain of a dozen awaits
+   * (about a quarter of a plain message's CPU time, and most of its garbage). It is built once.
+   */
+  private readonly localMode: boolean;
+  private localAuth?: Promise<AuthResult>;
 
   constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
     super(...args);
+    this.localMode = !args[0]?.MicrosoftAppId;
     // Proactive turns (status cards, reminders) get their factory here; replies to incoming
     // activities get theirs from authenticateRequest below.
     const auth = this.botFrameworkAuthentication;
@@ -52,14 +61,32 @@ export class VuoroAdapter extends TeamsAdapter {
   ): Promise<ProcessResult> {
     let auth;
     try {
-      auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+      auth = await this.authenticate(activity, authHeader);
     } catch {
       return { status: 401, body: { error: 'unauthorized', message: 'a valid Bot Framework token is required' } };
     }
-    if (auth.connectorFactory) auth.connectorFactory = this.connectorClients.wrap(auth.connectorFactory, appIdOf(auth.claimsIdentity));
     const refused = admit(activity);
     if (refused) return { status: 403, body: { error: refused } };
     const invoke = await this.processActivity(auth, activity, logic);
     return { status: invoke?.status ?? 200, body: invoke?.body };
+  }
+
+  private authenticate(activity: Activity, authHeader: string): Promise<AuthResult> {
+    // the Emulator's skill calls get a skill identity even in local mode, so they take the SDK's path
+    const skill = activity.channelId === 'emulator' && activity.recipient?.role === 'skill';
+    if (this.localMode && !skill) {
+      this.localAuth ??= this.authenticateBySdk(activity, authHeader).catch((err: unknown) => {
+        this.localAuth = undefined;
+        throw err;
+      });
+      return this.localAuth;
+    }
+    return this.authenticateBySdk(activity, authHeader);
+  }
+
+  private async authenticateBySdk(activity: Activity, authHeader: string): Promise<AuthResult> {
+    const auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    if (auth.connectorFactory) auth.connectorFactory = this.connectorClients.wrap(auth.connectorFactory, appIdOf(auth.claimsIdentity));
+    return auth;
   }
 }

@@ -4,9 +4,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type * as restify from 'restify';
 import { bodyEtag, notModified, sendRaw } from './http-cache';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 /** Hosts allowed to frame the tab (Teams web, desktop and Microsoft 365 hosts). */
 export const TEAMS_FRAME_ANCESTORS = 'teams.microsoft.com *.teams.microsoft.com *.cloud.microsoft *.office.com *.skype.com teams.cloud.microsoft';
@@ -67,10 +71,15 @@ export function registerTabRoutes(server: restify.Server, options: TabRouteOptio
     }
     const ext = path.extname(file);
     const compress = COMPRESSIBLE.has(ext) && raw.length > 512;
+    // in libuv's thread pool: brotli at quality 11 on the tab bundle takes a few hundred ms, which on
+    // the event loop stalled every chat message arriving in the first second after a start
+    const [br, gzip] = compress
+      ? await Promise.all([brotliAsync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), gzipAsync(raw, { level: 9 })])
+      : [undefined, undefined];
     return {
       raw,
-      br: compress ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : undefined,
-      gzip: compress ? gzipSync(raw, { level: 9 }) : undefined,
+      br,
+      gzip,
       etag: bodyEtag(raw),
       type: TYPES[ext] ?? 'application/octet-stream',
       cacheControl: ext === '.html' ? 'no-cache' : HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',

@@ -3,7 +3,7 @@
  * text, card text blocks or facts is replaced by a placeholder before it leaves. Vuoro only ever
  * posts screened text, so a hit here means a bug upstream; it is logged as a count.
  */
-import { Activity, ActivityTypes, Middleware, TurnContext } from 'botbuilder';
+import { Activity, Middleware, TurnContext } from 'botbuilder';
 import { redact, screen } from '../domain/screening';
 import { langFromLocale } from '../i18n';
 import { Logger } from '../logger';
@@ -51,9 +51,6 @@ export class OutboundGuard implements Middleware {
       if (changed) this.log.warn({ event: 'screening.outbound_redacted', conversationId: context.activity?.conversation?.id, strings: changed }, 'outgoing text redacted');
     };
     context.onSendActivities(async (_ctx, activities, nextSend) => {
-      // app.ts turns typing indicators off, but teams-ai 1.7.4 starts its timer anyway; a slow
-      // safety-net turn would otherwise show "Vuoro is typing" in the meeting chat.
-      for (let i = activities.length - 1; i >= 0; i--) if (activities[i].type === ActivityTypes.Typing) activities.splice(i, 1);
       check(activities);
       return nextSend();
     });
