@@ -2,11 +2,11 @@
  * Word tokeniser shared by the name, address and label detectors. Tokens are integer spans of the
  * normalised text, reused from call to call; their strings are built only when a detector asks.
  */
-import { CC, classOf, isBlank, isDigit, isLetter } from './chars';
+import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
 import { mayBeLowerName, mayBeLowerNameHead } from './lower-name-filter';
-import { KIND, kindOf, TRIGGER } from './word-kinds';
-import { hashPair, pairHash1, pairHash2, WordTable } from './word-table';
+import { KIND, kindOfHashed, TRIGGER } from './word-kinds';
+import { FNV_PRIME, FNV_START, hashSecond, WordTable } from './word-table';
 
 
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
@@ -148,6 +148,9 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     let inner = cls;
     // 32 once a lower-case letter is seen: the word is not all capitals (THK, KELA)
     let lower = 0;
+    // hashLower() of the word, built while its letters are read: the kind look-up and, for a
+    // capitalised word, the name look-ups start from it instead of reading the letters again
+    let h = Math.imul(FNV_START ^ (c < 128 ? c | 32 : lowerCode(c)), FNV_PRIME);
     i++;
     for (;;) {
       while (i < n) {
@@ -155,6 +158,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         // ASCII letters first, without the table: they are most letters, and never markup
         if (((d | 32) - 97) >>> 0 < 26) {
           lower |= d & 32;
+          h = Math.imul(h ^ (d | 32), FNV_PRIME);
           i++;
           continue;
         }
@@ -163,11 +167,13 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         inner |= k;
         // ª, µ and º (below ß) count as neither case
         if (!(k & UPPER) && d >= 0xdf) lower = 32;
+        h = Math.imul(h ^ lowerCode(d), FNV_PRIME);
         i++;
       }
       const d = i < n ? s.charCodeAt(i) : -1;
       if (!((d === 45 || d === 39) && i + 1 < n && classOf(s.charCodeAt(i + 1)) & LETTER)) break;
       if (d === 45) flags |= HAS.dash;
+      h = Math.imul(h ^ d, FNV_PRIME);
       i++;
     }
     // a letter normalise() would fold (a Cyrillic look-alike, a full-width letter) is markup too
@@ -176,8 +182,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (stopAtMarkup) return false;
     }
     const cap = (cls & UPPER) !== 0;
-    if (cap) hashPair(s, start, i);
-    let kind = kindOf(s, start, i);
+    let kind = kindOfHashed(h, s, start, i);
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else {
@@ -194,8 +199,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     // only capitalised words need it; the look-back is the costliest part of tokenising
     t.sentStart = cap ? isSentenceStart(s, start) : false;
     t.kind = kind & ~TRIGGER;
-    t.hash1 = cap ? pairHash1 : 0;
-    t.hash2 = cap ? pairHash2 : 0;
+    t.hash1 = cap ? h : 0;
+    t.hash2 = cap ? hashSecond(s, start, i) : 0;
     kindBits |= t.kind;
     if (count < tokens.length) tokens[count] = t;
     else tokens.push(t);

@@ -7,11 +7,22 @@ import { lowerCode } from './chars';
 // Hashes stay signed 32-bit integers: V8 keeps those unboxed, where an unsigned value above 2^31
 // would allocate a heap number at every store.
 
+/** FNV-1a offset basis and prime (the tokeniser folds the same hash into its letter loop). */
+export const FNV_START = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over the lower-cased code units of s[start, end). */
 export function hashLower(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(s.charCodeAt(i)), 0x01000193);
+  let h = FNV_START;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(s.charCodeAt(i)), FNV_PRIME);
   return h;
+}
+
+/** pairHash2 of s[start, end) alone (hashPair's second hash), for a caller that has the first. */
+export function hashSecond(s: string, start: number, end: number): number {
+  let g = 0x9e3779b9 | 0;
+  for (let i = start; i < end; i++) g = Math.imul(g ^ lowerCode(s.charCodeAt(i)), 0x5bd1e995) ^ (g >>> 15);
+  return g;
 }
 
 /** hashLower() of the slice hashed last by hashPair(). */
