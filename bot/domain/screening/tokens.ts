@@ -6,7 +6,7 @@ import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
 import { mayBeLowerName, mayBeLowerNameHead } from './lower-name-filter';
 import { KIND, kindOfHashed, TRIGGER } from './word-kinds';
-import { FNV_PRIME, FNV_START, hashSecond, WordTable } from './word-table';
+import { HASH_START, hashFinish, hashSecond, hashStep, WordTable } from './word-table';
 
 
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
@@ -150,7 +150,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     let lower = 0;
     // hashLower() of the word, built while its letters are read: the kind look-up and, for a
     // capitalised word, the name look-ups start from it instead of reading the letters again
-    let h = Math.imul(FNV_START ^ (c < 128 ? c | 32 : lowerCode(c)), FNV_PRIME);
+    let h = hashStep(HASH_START, c < 128 ? c | 32 : lowerCode(c));
     i++;
     for (;;) {
       while (i < n) {
@@ -158,7 +158,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         // ASCII letters first, without the table: they are most letters, and never markup
         if (((d | 32) - 97) >>> 0 < 26) {
           lower |= d & 32;
-          h = Math.imul(h ^ (d | 32), FNV_PRIME);
+          h = hashStep(h, d | 32);
           i++;
           continue;
         }
@@ -167,13 +167,13 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         inner |= k;
         // ª, µ and º (below ß) count as neither case
         if (!(k & UPPER) && d >= 0xdf) lower = 32;
-        h = Math.imul(h ^ lowerCode(d), FNV_PRIME);
+        h = hashStep(h, lowerCode(d));
         i++;
       }
       const d = i < n ? s.charCodeAt(i) : -1;
       if (!((d === 45 || d === 39) && i + 1 < n && classOf(s.charCodeAt(i + 1)) & LETTER)) break;
       if (d === 45) flags |= HAS.dash;
-      h = Math.imul(h ^ d, FNV_PRIME);
+      h = hashStep(h, d);
       i++;
     }
     // a letter normalise() would fold (a Cyrillic look-alike, a full-width letter) is markup too
@@ -182,6 +182,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (stopAtMarkup) return false;
     }
     const cap = (cls & UPPER) !== 0;
+    h = hashFinish(h);
     let kind = kindOfHashed(h, s, start, i);
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
