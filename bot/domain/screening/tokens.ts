@@ -59,20 +59,32 @@ const ABBREVIATIONS = new WordTable(ABBREVIATION_WORDS.map((w) => [w, 1] as cons
 // A longer word before a full stop is no abbreviation, and is not looked up.
 const ABBREVIATION_MAX = Math.max(...ABBREVIATION_WORDS.map((w) => w.length));
 
-function isSentenceStart(s: string, start: number): boolean {
-  let j = start - 1;
-  while (j >= 0) {
-    const c = s.charCodeAt(j);
-    // blanks, quotes, brackets and bullets in front of a word do not end the look-back
-    if (isBlank(c) || c === 34 || c === 39 || c === 40 || c === 91 || c === 0xab || c === 0x201c || c === 0x2022 || c === 42) j--;
-    else if (c === 45 && (j === 0 || s.charCodeAt(j - 1) === 10 || isBlank(s.charCodeAt(j - 1)))) j--;
-    else break;
-  }
-  if (j < 0) return true;
-  const c = s.charCodeAt(j);
-  if (c === 10 || c === 13 || c === 33 || c === 63 || c === 58 || c === 59) return true;
-  if (c !== 46) return false;
-  // a full stop after an abbreviation or a single digit ("s. 3.4.87", "esim. Kela") does not start a sentence
+// Whether a word starts a sentence is carried forward through the pass instead of looked back for
+// from every capitalised word. What a character does to it (SENT_* below): blanks, quotes, brackets
+// and bullets keep it; a line break or ! ? : ; sets it; a full stop sets it unless an abbreviation
+// ends there ("esim. Kela"), which is checked only when a capitalised word follows; a dash keeps it
+// at a line's or blank's end; anything else clears it.
+const SENT_CLEAR = 0;
+const SENT_KEEP = 1;
+const SENT_SET = 2;
+const SENT_DASH = 3;
+const SENT_DOT = 4;
+const SENT_ACTION = new Uint8Array(128);
+for (const c of [9, 32, 34, 39, 40, 91, 42]) SENT_ACTION[c] = SENT_KEEP;
+for (const c of [10, 13, 33, 63, 58, 59]) SENT_ACTION[c] = SENT_SET;
+SENT_ACTION[45] = SENT_DASH;
+SENT_ACTION[46] = SENT_DOT;
+
+/** SENT_* action of the code unit c (not a letter or digit) at s[i]. */
+function sentenceAction(s: string, i: number, c: number): number {
+  if (c >= 128) return c === 0xab || c === 0x201c || c === 0x2022 ? SENT_KEEP : SENT_CLEAR;
+  const a = SENT_ACTION[c];
+  if (a !== SENT_DASH) return a;
+  return i === 0 || s.charCodeAt(i - 1) === 10 || isBlank(s.charCodeAt(i - 1)) ? SENT_KEEP : SENT_CLEAR;
+}
+
+/** A word after the full stop at s[j] starts a sentence unless the letters before it are an abbreviation. */
+function sentenceAfterDot(s: string, j: number): boolean {
   // the look-back stops one letter past the longest abbreviation: a longer word is none
   let k = j - 1;
   while (k >= 0 && j - k <= ABBREVIATION_MAX + 1 && isLetter(s.charCodeAt(k))) k--;
@@ -115,6 +127,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   let maxRun = 0;
   let runs = 0;
   let keep = 0;
+  // would a word here start a sentence: 0 no, 1 yes, j + 2 when the full stop at j decides (see SENT_DOT)
+  let sentence = 1;
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -130,6 +144,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       i++;
       while (i < n && isDigit(s.charCodeAt(i))) i++;
       noteRun(runs++, start, i);
+      sentence = 0;
       digits += i - start;
       if (i - start > maxRun) maxRun = i - start;
       continue;
@@ -140,11 +155,17 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         flags |= f;
         if (f === HAS.markup && stopAtMarkup) return false;
       }
+      const a = sentenceAction(s, i, c);
+      if (a === SENT_SET) sentence = 1;
+      else if (a === SENT_DOT) sentence = i + 2;
+      else if (a === SENT_CLEAR) sentence = 0;
       i++;
       continue;
     }
     // a word: letters, with inner hyphens and apostrophes (Anna-Liisa, O'Brien)
     const start = i;
+    const sentenceBefore = sentence;
+    sentence = 0;
     let inner = cls;
     // 32 once a lower-case letter is seen: the word is not all capitals (THK, KELA)
     let lower = 0;
@@ -197,8 +218,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     const t = take(count);
     t.set(s, start, i, cap);
     t.allCaps = cap && i - start > 1 && lower === 0;
-    // only capitalised words need it; the look-back is the costliest part of tokenising
-    t.sentStart = cap ? isSentenceStart(s, start) : false;
+    t.sentStart = cap && (sentenceBefore === 1 || (sentenceBefore > 1 && sentenceAfterDot(s, sentenceBefore - 2)));
     t.kind = kind & ~TRIGGER;
     t.hash1 = cap ? h : 0;
     t.hash2 = cap ? hashSecond(s, start, i) : 0;
