@@ -38,6 +38,8 @@ const WORD_FILTER = new Int32Array(1 << 11);
 // than that cannot start with any of them ("asiakas" is no "asiakasnumero"), and most words that
 // share the three letters are.
 const PREFIX_MIN = new Uint8Array(1 << 15);
+// The keys PREFIX_MIN has, one bit each (4 KB): read first, so most words touch only this small map.
+const PREFIX_KEYS = new Int32Array(1 << 10);
 let exactTable: WordTable | null = null;
 
 function setBucket(filter: Int32Array, b: number): void {
@@ -155,6 +157,7 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
     const key = prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
     const len = Math.min(p.length, 255);
     if (PREFIX_MIN[key] === 0 || len < PREFIX_MIN[key]) PREFIX_MIN[key] = len;
+    setBucket(PREFIX_KEYS, key);
     prefixWords.push(p);
     prefixKinds.push(kind);
   }
@@ -172,8 +175,7 @@ export function kindOfHashed(hash: number, s: string, start: number, end: number
   if (hasBucket(WORD_FILTER, hash >>> 16)) kind = (exactTable ??= new WordTable(exact)).getHashed(hash, s, start, end);
   if (end - start >= 3) {
     const key = prefixKey(low5(s.charCodeAt(start)), low5(s.charCodeAt(start + 1)), low5(s.charCodeAt(start + 2)));
-    const min = PREFIX_MIN[key];
-    if (min !== 0 && end - start >= min) kind |= prefixKind(s, start, end, key);
+    if (hasBucket(PREFIX_KEYS, key) && end - start >= PREFIX_MIN[key]) kind |= prefixKind(s, start, end, key);
   }
   return kind;
 }
