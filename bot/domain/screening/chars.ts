@@ -66,15 +66,18 @@ export function skipBlanks(s: string, i: number): number {
 // Lower-case of each UTF-16 code unit, filled on first use (0 = not yet known; code 0 is its own lower case).
 const LOWER = new Uint16Array(0x10000);
 
-/** Lower-case code unit of c without building a string (a multi-unit lower case keeps c). */
-export function lowerCode(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  const known = LOWER[c];
-  if (known !== 0) return known;
+function fillLower(c: number): number {
   const l = String.fromCharCode(c).toLowerCase();
   const v = l.length === 1 ? l.charCodeAt(0) : c;
   LOWER[c] = v;
   return v;
+}
+
+/** Lower-case code unit of c without building a string (a multi-unit lower case keeps c). */
+export function lowerCode(c: number): number {
+  // one load, no case branch: upper- and lower-case letters alternate unpredictably in a message
+  const known = LOWER[c];
+  return known !== 0 ? known : fillLower(c);
 }
 
 /** Bits of classOf(): what the one pass over a message (tokens.ts) needs to know about a code unit. */
@@ -101,7 +104,10 @@ function fillClass(c: number): number {
 }
 
 // Latin letters, digits and punctuation are filled in at load, so the hot path is a single load.
-for (let c = 0; c < 0x250; c++) fillClass(c);
+for (let c = 0; c < 0x250; c++) {
+  fillClass(c);
+  fillLower(c);
+}
 
 /** CC bits of the code unit c (0 <= c <= 0xffff, as charCodeAt gives). */
 export function classOf(c: number): number {

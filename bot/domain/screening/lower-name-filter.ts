@@ -48,8 +48,14 @@ const FNV_START = 0x811c9dc5 | 0;
 const FIRST4 = new Uint32Array(1 << 15);
 const SECOND4 = new Uint32Array(1 << 15);
 const SHORT4 = new Uint32Array(1 << 15);
-// FIRST4 and SHORT4 together: the one read most words stop at.
-const ANY4 = new Uint32Array(1 << 15);
+// FIRST4 and SHORT4 together, folded to 2^17 bits (16 KB): the one read most words stop at, made for
+// every lower-case word of every message, so kept small enough to stay cached beside the detectors'
+// tables (the folding only lets more words on to the exact maps).
+const ANY4 = new Uint32Array(1 << 12);
+
+function anyBit(k: number): number {
+  return Math.imul(k, 0x9e3779b1) >>> 15;
+}
 
 function four(c0: number, c1: number, c2: number, c3: number): number {
   return ((c0 & 31) << 15) | ((c1 & 31) << 10) | ((c2 & 31) << 5) | (c3 & 31);
@@ -66,7 +72,7 @@ function hasBit(map: Uint32Array, k: number): boolean {
 function add(w: string): void {
   if (w.length < MIN_STEM) return;
   const k = four(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3));
-  setBit(ANY4, k);
+  setBit(ANY4, anyBit(k));
   if (w.length === MIN_STEM) setBit(SHORT4, k);
   else {
     setBit(FIRST4, k);
@@ -124,7 +130,7 @@ function build(): Uint32Array {
 export function mayBeLowerNameHead(s: string, start: number, n: number): boolean {
   if (!bits) build();
   const k = four(s.charCodeAt(start), s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3));
-  if (!hasBit(ANY4, k)) return false;
+  if (!hasBit(ANY4, anyBit(k))) return false;
   if (n <= SHORT_WORD && hasBit(SHORT4, k)) return true;
   return n > MIN_STEM && hasBit(FIRST4, k) && hasBit(SECOND4, four(s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3), s.charCodeAt(start + 4)));
 }

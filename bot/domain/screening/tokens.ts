@@ -2,11 +2,11 @@
  * Word tokeniser shared by the name, address and label detectors. Tokens are integer spans of the
  * normalised text, reused from call to call; their strings are built only when a detector asks.
  */
-import { CC, classOf, isBlank, isDigit, isLetter } from './chars';
+import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
 import { mayBeLowerName, mayBeLowerNameHead } from './lower-name-filter';
-import { KIND, kindOf, TRIGGER } from './word-kinds';
-import { hashPair, pairHash1, pairHash2, WordTable } from './word-table';
+import { KIND, kindOfHashed, TRIGGER } from './word-kinds';
+import { HASH_START, hashFinish, hashSecond, hashStep, WordTable } from './word-table';
 
 
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
@@ -59,20 +59,32 @@ const ABBREVIATIONS = new WordTable(ABBREVIATION_WORDS.map((w) => [w, 1] as cons
 // A longer word before a full stop is no abbreviation, and is not looked up.
 const ABBREVIATION_MAX = Math.max(...ABBREVIATION_WORDS.map((w) => w.length));
 
-function isSentenceStart(s: string, start: number): boolean {
-  let j = start - 1;
-  while (j >= 0) {
-    const c = s.charCodeAt(j);
-    // blanks, quotes, brackets and bullets in front of a word do not end the look-back
-    if (isBlank(c) || c === 34 || c === 39 || c === 40 || c === 91 || c === 0xab || c === 0x201c || c === 0x2022 || c === 42) j--;
-    else if (c === 45 && (j === 0 || s.charCodeAt(j - 1) === 10 || isBlank(s.charCodeAt(j - 1)))) j--;
-    else break;
-  }
-  if (j < 0) return true;
-  const c = s.charCodeAt(j);
-  if (c === 10 || c === 13 || c === 33 || c === 63 || c === 58 || c === 59) return true;
-  if (c !== 46) return false;
-  // a full stop after an abbreviation or a single digit ("s. 3.4.87", "esim. Kela") does not start a sentence
+// Whether a word starts a sentence is carried forward through the pass instead of looked back for
+// from every capitalised word. What a character does to it (SENT_* below): blanks, quotes, brackets
+// and bullets keep it; a line break or ! ? : ; sets it; a full stop sets it unless an abbreviation
+// ends there ("esim. Kela"), which is checked only when a capitalised word follows; a dash keeps it
+// at a line's or blank's end; anything else clears it.
+const SENT_CLEAR = 0;
+const SENT_KEEP = 1;
+const SENT_SET = 2;
+const SENT_DASH = 3;
+const SENT_DOT = 4;
+const SENT_ACTION = new Uint8Array(128);
+for (const c of [9, 32, 34, 39, 40, 91, 42]) SENT_ACTION[c] = SENT_KEEP;
+for (const c of [10, 13, 33, 63, 58, 59]) SENT_ACTION[c] = SENT_SET;
+SENT_ACTION[45] = SENT_DASH;
+SENT_ACTION[46] = SENT_DOT;
+
+/** SENT_* action of the code unit c (not a letter or digit) at s[i]. */
+function sentenceAction(s: string, i: number, c: number): number {
+  if (c >= 128) return c === 0xab || c === 0x201c || c === 0x2022 ? SENT_KEEP : SENT_CLEAR;
+  const a = SENT_ACTION[c];
+  if (a !== SENT_DASH) return a;
+  return i === 0 || s.charCodeAt(i - 1) === 10 || isBlank(s.charCodeAt(i - 1)) ? SENT_KEEP : SENT_CLEAR;
+}
+
+/** A word after the full stop at s[j] starts a sentence unless the letters before it are an abbreviation. */
+function sentenceAfterDot(s: string, j: number): boolean {
   // the look-back stops one letter past the longest abbreviation: a longer word is none
   let k = j - 1;
   while (k >= 0 && j - k <= ABBREVIATION_MAX + 1 && isLetter(s.charCodeAt(k))) k--;
@@ -115,6 +127,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   let maxRun = 0;
   let runs = 0;
   let keep = 0;
+  // would a word here start a sentence: 0 no, 1 yes, j + 2 when the full stop at j decides (see SENT_DOT)
+  let sentence = 1;
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -130,6 +144,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       i++;
       while (i < n && isDigit(s.charCodeAt(i))) i++;
       noteRun(runs++, start, i);
+      sentence = 0;
       digits += i - start;
       if (i - start > maxRun) maxRun = i - start;
       continue;
@@ -140,14 +155,23 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         flags |= f;
         if (f === HAS.markup && stopAtMarkup) return false;
       }
+      const a = sentenceAction(s, i, c);
+      if (a === SENT_SET) sentence = 1;
+      else if (a === SENT_DOT) sentence = i + 2;
+      else if (a === SENT_CLEAR) sentence = 0;
       i++;
       continue;
     }
     // a word: letters, with inner hyphens and apostrophes (Anna-Liisa, O'Brien)
     const start = i;
+    const sentenceBefore = sentence;
+    sentence = 0;
     let inner = cls;
     // 32 once a lower-case letter is seen: the word is not all capitals (THK, KELA)
     let lower = 0;
+    // hashLower() of the word, built while its letters are read: the kind look-up and, for a
+    // capitalised word, the name look-ups start from it instead of reading the letters again
+    let h = hashStep(HASH_START, c < 128 ? c | 32 : lowerCode(c));
     i++;
     for (;;) {
       while (i < n) {
@@ -155,6 +179,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         // ASCII letters first, without the table: they are most letters, and never markup
         if (((d | 32) - 97) >>> 0 < 26) {
           lower |= d & 32;
+          h = hashStep(h, d | 32);
           i++;
           continue;
         }
@@ -163,11 +188,13 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         inner |= k;
         // ª, µ and º (below ß) count as neither case
         if (!(k & UPPER) && d >= 0xdf) lower = 32;
+        h = hashStep(h, lowerCode(d));
         i++;
       }
       const d = i < n ? s.charCodeAt(i) : -1;
       if (!((d === 45 || d === 39) && i + 1 < n && classOf(s.charCodeAt(i + 1)) & LETTER)) break;
       if (d === 45) flags |= HAS.dash;
+      h = hashStep(h, d);
       i++;
     }
     // a letter normalise() would fold (a Cyrillic look-alike, a full-width letter) is markup too
@@ -176,8 +203,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (stopAtMarkup) return false;
     }
     const cap = (cls & UPPER) !== 0;
-    if (cap) hashPair(s, start, i);
-    let kind = kindOf(s, start, i);
+    h = hashFinish(h);
+    let kind = kindOfHashed(h, s, start, i);
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else {
@@ -191,11 +218,10 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     const t = take(count);
     t.set(s, start, i, cap);
     t.allCaps = cap && i - start > 1 && lower === 0;
-    // only capitalised words need it; the look-back is the costliest part of tokenising
-    t.sentStart = cap ? isSentenceStart(s, start) : false;
+    t.sentStart = cap && (sentenceBefore === 1 || (sentenceBefore > 1 && sentenceAfterDot(s, sentenceBefore - 2)));
     t.kind = kind & ~TRIGGER;
-    t.hash1 = cap ? pairHash1 : 0;
-    t.hash2 = cap ? pairHash2 : 0;
+    t.hash1 = cap ? h : 0;
+    t.hash2 = cap ? hashSecond(s, start, i) : 0;
     kindBits |= t.kind;
     if (count < tokens.length) tokens[count] = t;
     else tokens.push(t);

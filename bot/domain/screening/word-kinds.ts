@@ -3,6 +3,7 @@
  * of a message in place (no substring or lower-case copy) behind bit filters that most words fail.
  */
 import { lowerCode } from './chars';
+import { hashLower, WordTable } from './word-table';
 
 /** Token kinds a detector can test as bits instead of comparing strings. */
 export const KIND = {
@@ -29,11 +30,17 @@ const exact = new Map<string, number>();
 // Registered word beginnings and their kinds (parallel arrays).
 const prefixWords: string[] = [];
 const prefixKinds: number[] = [];
-// Bit filters on (length, first two letters) and on the first three letters: most words of a message
-// fail them after three code reads, before any hashing. One bit a bucket (8 KB each), so both stay
-// in the L1 cache: read for every word of every message, a byte a bucket missed it.
+// The tokeniser hashes every word as it reads its letters (hashLower), so a registered word is found by
+// that hash: one bit of a filter on its top 16 bits, then, for the few words that pass, a table probe.
+// One bit a bucket (8 KB), so it stays in the L1 cache: read for every word of every message.
 const WORD_FILTER = new Int32Array(1 << 11);
-const PREFIX_FILTER = new Int32Array(1 << 11);
+// The shortest registered prefix (0: none) by its first three letters (prefixKey): a word shorter
+// than that cannot start with any of them ("asiakas" is no "asiakasnumero"), and most words that
+// share the three letters are.
+const PREFIX_MIN = new Uint8Array(1 << 15);
+// The keys PREFIX_MIN has, one bit each (4 KB): read first, so most words touch only this small map.
+const PREFIX_KEYS = new Int32Array(1 << 10);
+let exactTable: WordTable | null = null;
 
 function setBucket(filter: Int32Array, b: number): void {
   filter[b >>> 5] |= 1 << (b & 31);
@@ -43,19 +50,23 @@ function hasBucket(filter: Int32Array, b: number): boolean {
   return (filter[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
-function wordBucket(len: number, c0: number, c1: number): number {
-  return (Math.imul(Math.imul(len, 0x9e3779b1) ^ c0, 0x85ebca6b) ^ Math.imul(c1, 0xc2b2ae35)) >>> 16;
+/**
+ * A code unit with the low five bits of its lower case: below 0x100 a letter and its lower case share
+ * them (A-Z and À-Þ are 32 apart), so only rarer code units need lowerCode() (and no case branch).
+ */
+function low5(c: number): number {
+  return c < 0x100 ? c : lowerCode(c);
 }
 
-function prefixBucket(c0: number, c1: number, c2: number): number {
-  return (Math.imul(Math.imul(c0, 0x9e3779b1) ^ c1, 0x85ebca6b) ^ Math.imul(c2, 0xc2b2ae35)) >>> 16;
+/** Three lower-case code units at five bits each; a word and its registered prefix share it. */
+function prefixKey(c0: number, c1: number, c2: number): number {
+  return ((c0 & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31);
 }
 
 /**
- * Registered words (or prefixes) grouped by their filter bucket, found through a small open-addressing
- * table: slot i holds [bucket + 1, group]. A word that passes a filter reads a slot or two and compares
- * the few candidates of its bucket letter by letter; it is never hashed (hashing every letter cost
- * more than the comparisons).
+ * Registered prefixes grouped by their key (prefixKey), found through a small open-addressing table:
+ * slot i holds [key + 1, group]. A word that passes PREFIX_MIN reads a slot or two and compares the
+ * few candidates of its key letter by letter.
  */
 interface BucketIndex {
   slots: Int32Array;
@@ -67,7 +78,6 @@ interface BucketIndex {
   start: Int32Array;
   kinds: number[];
 }
-let exactIndex: BucketIndex | null = null;
 let prefixIndex: BucketIndex | null = null;
 
 /** Indexes `words` (with their kinds) by the bucket `bucketOf` gives each. */
@@ -116,22 +126,9 @@ function groupOf(index: BucketIndex, b: number): number[] | null {
   return index.groups[index.slots[2 * i + 1]];
 }
 
-/** Kind bits of the registered word that is s[start, end) in lower case (of filter bucket `b`), or 0. */
-function exactKind(s: string, start: number, end: number, b: number): number {
-  const index = (exactIndex ??= buildIndex([...exact.keys()], [...exact.values()], (w) => wordBucket(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)));
-  const group = groupOf(index, b);
-  if (group === null) return 0;
-  const len = end - start;
-  for (let k = 0; k < group.length; k++) {
-    const w = group[k];
-    if (index.start[w + 1] - index.start[w] === len && sameStart(s, start, index, w, len)) return index.kinds[w];
-  }
-  return 0;
-}
-
-/** Kind bits of the registered prefixes s[start, end) starts with, among those of filter bucket `b`. */
+/** Kind bits of the registered prefixes s[start, end) starts with, among those of key `b`. */
 function prefixKind(s: string, start: number, end: number, b: number): number {
-  const index = (prefixIndex ??= buildIndex(prefixWords, prefixKinds, (p) => prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))));
+  const index = (prefixIndex ??= buildIndex(prefixWords, prefixKinds, (p) => prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))));
   const group = groupOf(index, b);
   if (group === null) return 0;
   let kind = 0;
@@ -147,15 +144,20 @@ function prefixKind(s: string, start: number, end: number, b: number): number {
 export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
   for (const w of words) {
     exact.set(w, (exact.get(w) ?? 0) | kind | TRIGGER);
-    setBucket(WORD_FILTER, wordBucket(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0));
+    setBucket(WORD_FILTER, hashLower(w, 0, w.length) >>> 16);
   }
-  exactIndex = null;
+  exactTable = null;
 }
 
 /** Lower-case word beginnings (three letters or more) a detector needs to see: asiakasnumero, asiakasnumerolla. */
 export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void {
   for (const p of list) {
-    setBucket(PREFIX_FILTER, prefixBucket(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)));
+    // shorter ones were never matched (the look-up reads three letters)
+    if (p.length < 3) continue;
+    const key = prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
+    const len = Math.min(p.length, 255);
+    if (PREFIX_MIN[key] === 0 || len < PREFIX_MIN[key]) PREFIX_MIN[key] = len;
+    setBucket(PREFIX_KEYS, key);
     prefixWords.push(p);
     prefixKinds.push(kind);
   }
@@ -164,14 +166,16 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
 
 /** KIND bits (plus TRIGGER) of the lower-cased s[start, end); 0 when no detector wants the word. */
 export function kindOf(s: string, start: number, end: number): number {
-  const len = end - start;
-  const c0 = lowerCode(s.charCodeAt(start));
-  const c1 = len > 1 ? lowerCode(s.charCodeAt(start + 1)) : 0;
-  const wb = wordBucket(len, c0, c1);
-  let kind = hasBucket(WORD_FILTER, wb) ? exactKind(s, start, end, wb) : 0;
-  if (len >= 3) {
-    const b = prefixBucket(c0, c1, lowerCode(s.charCodeAt(start + 2)));
-    if (hasBucket(PREFIX_FILTER, b)) kind |= prefixKind(s, start, end, b);
+  return kindOfHashed(hashLower(s, start, end), s, start, end);
+}
+
+/** kindOf() when hashLower(s, start, end) is known (the tokeniser computes it while reading the word). */
+export function kindOfHashed(hash: number, s: string, start: number, end: number): number {
+  let kind = 0;
+  if (hasBucket(WORD_FILTER, hash >>> 16)) kind = (exactTable ??= new WordTable(exact)).getHashed(hash, s, start, end);
+  if (end - start >= 3) {
+    const key = prefixKey(low5(s.charCodeAt(start)), low5(s.charCodeAt(start + 1)), low5(s.charCodeAt(start + 2)));
+    if (hasBucket(PREFIX_KEYS, key) && end - start >= PREFIX_MIN[key]) kind |= prefixKind(s, start, end, key);
   }
   return kind;
 }

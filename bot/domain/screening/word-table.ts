@@ -7,11 +7,36 @@ import { lowerCode } from './chars';
 // Hashes stay signed 32-bit integers: V8 keeps those unboxed, where an unsigned value above 2^31
 // would allocate a heap number at every store.
 
-/** FNV-1a over the lower-cased code units of s[start, end). */
+/** Start value of the word hash. */
+export const HASH_START = 0x811c9dc5 | 0;
+
+/**
+ * One letter of the word hash: h * 31 + c, written so that the shift and the subtraction run side
+ * by side (two cycles a letter, where a multiply-based hash chains a three-cycle multiply per
+ * letter): the tokeniser hashes every word of a message while reading it.
+ */
+export function hashStep(h: number, c: number): number {
+  return ((h << 5) + (c - h)) | 0;
+}
+
+/** Mixes the letters' hash once per word, so that its high and low bits both depend on every letter. */
+export function hashFinish(h: number): number {
+  const x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return x ^ (x >>> 13);
+}
+
+/** The word hash over the lower-cased code units of s[start, end). */
 export function hashLower(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(s.charCodeAt(i)), 0x01000193);
-  return h;
+  let h = HASH_START;
+  for (let i = start; i < end; i++) h = hashStep(h, lowerCode(s.charCodeAt(i)));
+  return hashFinish(h);
+}
+
+/** pairHash2 of s[start, end) alone (hashPair's second hash), for a caller that has the first. */
+export function hashSecond(s: string, start: number, end: number): number {
+  let g = 0x9e3779b9 | 0;
+  for (let i = start; i < end; i++) g = Math.imul(g ^ lowerCode(s.charCodeAt(i)), 0x5bd1e995) ^ (g >>> 15);
+  return g;
 }
 
 /** hashLower() of the slice hashed last by hashPair(). */
@@ -21,14 +46,14 @@ export let pairHash2 = 0;
 
 /** Both hashes of the lower-cased s[start, end) in one pass, left in pairHash1 / pairHash2. */
 export function hashPair(s: string, start: number, end: number): void {
-  let h = 0x811c9dc5 | 0;
+  let h = HASH_START;
   let g = 0x9e3779b9 | 0;
   for (let i = start; i < end; i++) {
     const c = lowerCode(s.charCodeAt(i));
-    h = Math.imul(h ^ c, 0x01000193);
+    h = hashStep(h, c);
     g = Math.imul(g ^ c, 0x5bd1e995) ^ (g >>> 15);
   }
-  pairHash1 = h;
+  pairHash1 = hashFinish(h);
   pairHash2 = g;
 }
 
@@ -97,8 +122,9 @@ export class WordTable {
 
   /** Bits of the word whose lower-case code units are buf[0, len). */
   getCodes(buf: Int32Array, len: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+    let h = HASH_START;
+    for (let k = 0; k < len; k++) h = hashStep(h, buf[k]);
+    h = hashFinish(h);
     const slots = this.slots;
     let i = h & this.mask;
     for (;;) {
