@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Speed work on the screener must not change what it finds: screens every line of the three
+ * Speed work on the screener must not change what it finds: screens every line of the four
  * labelled corpora, and variants of each (lower, upper and title case, wrapped in HTML, doubled
  * blanks, line breaks, shuffled words, joined lines, random character edits, cut ends), with two
  * builds and reports every difference in the findings. Exit code 1 when any differ.
@@ -16,7 +16,7 @@ const root = path.join(__dirname, '..', '..');
 const before = require(path.resolve(process.argv[2]));
 const after = require(process.argv[3] ? path.resolve(process.argv[3]) : path.join(root, 'dist', 'bot', 'domain', 'screening'));
 
-const texts = ['screening-corpus', 'screening-holdout', 'screening-holdout2']
+const texts = ['screening-corpus', 'screening-holdout', 'screening-holdout2', 'screening-holdout3']
   .flatMap((f) => loadCorpus(path.join(root, 'test', 'fixtures', `${f}.jsonl`)).map((l) => l.text));
 
 // a fixed-seed generator: the same variants every run
