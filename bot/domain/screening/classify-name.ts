@@ -51,6 +51,11 @@ const READINGS: NameInfo[] = Array.from({ length: 64 }, (_, b) => Object.freeze(
   first: (b & 1) !== 0, last: (b & 2) !== 0, ambiguous: (b & 4) !== 0, place: (b & 8) !== 0, weak: (b & 16) !== 0, noun: (b & 32) !== 0,
 }));
 
+/** `info` with other ambiguous and weak flags (a shared reading, no copy). */
+export function withDoubt(info: NameInfo, ambiguous: boolean, weak: boolean): NameInfo {
+  return reading(info.first, info.last, ambiguous, info.place, weak, info.noun);
+}
+
 function reading(first: boolean, last: boolean, ambiguous: boolean, place: boolean, weak: boolean, noun: boolean): NameInfo {
   return READINGS[(first ? 1 : 0) | (last ? 2 : 0) | (ambiguous ? 4 : 0) | (place ? 8 : 0) | (weak ? 16 : 0) | (noun ? 32 : 0)];
 }
