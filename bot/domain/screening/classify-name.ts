@@ -3,8 +3,8 @@
  * base forms, in place in the message (no copies), with the readings that make it ambiguous.
  */
 import { lowerCode } from './chars';
-import { baseFormsAt, formCodes, formEndsNen } from './finnish-inflection';
-import { LEX, type Lexicons } from './lexicons';
+import { baseFormsAt, formCodes, formEndsNen, formHash } from './finnish-inflection';
+import { FLAG_HASH_BITS, LEX, type Lexicons } from './lexicons';
 import type { ScanContext } from './scan-context';
 import type { Token } from './tokens';
 import { hashPair, HashSet, pairHash1, pairHash2 } from './word-table';
@@ -82,6 +82,7 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
     if (!f && !l) {
       const forms = baseFormsAt(s, a, b);
       for (let k = 0; k < forms; k++) {
+        if (!mayBeWord(lex.flagHashes, formHash(k))) continue;
         const len = formCodes(k, FORM);
         const bfl = flags.getCodes(FORM, len);
         if (bfl === 0) continue;
@@ -116,6 +117,12 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
   if (nenSurname && partitiveClash) ambiguous = true;
   if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return reading(first, last, false, false, false, noun);
   return reading(first, last, ambiguous || place || weak, place, weak, noun);
+}
+
+/** The bit of word-table hash h is set in `bits` (see Lexicons.flagHashes). */
+function mayBeWord(bits: Uint32Array, h: number): boolean {
+  const b = h & (FLAG_HASH_BITS - 1);
+  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
 /** The word ending at `end` ends in -sta or -stä (any case). */
