@@ -70,7 +70,9 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
   let weak = false;
   let nenSurname = false;
   let noun = (wf & LEX.nounSurname) !== 0;
-  if (arabicPrefixed(s, start, end)) return reading(false, true, false, false, false, false);
+  // a particle is two to four letters: no hyphen there, no particle (most words are not compared at all)
+  const hyphenEarly = s.charCodeAt(start + 2) === 45 || s.charCodeAt(start + 3) === 45 || s.charCodeAt(start + 4) === 45;
+  if (hyphenEarly && arabicPrefixed(s, start, end)) return reading(false, true, false, false, false, false);
   // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
   for (let a = start; a < end; ) {
     let b = a;

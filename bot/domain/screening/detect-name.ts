@@ -326,14 +326,14 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
       continue;
     }
     // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
-    infos.length = 0;
-    infos.push(info);
+    // infos[0 .. j - i] are the readings of tokens i..j (entries past them are stale, never read)
+    infos[0] = info;
     let j = i;
     while (j + 1 < tokens.length && adjacent(ctx.text, tokens[j], tokens[j + 1]) && tokens[j + 1].cap === t.cap) {
       if (tokens[j + 1].kind & (KIND.nameContext | KIND.greeting)) break;
       const next = classify(ctx, tokens[j + 1], lex);
       if (!next) break;
-      infos.push(next);
+      infos[j + 1 - i] = next;
       j++;
     }
     // a one-word "name" that is an ordinary word of the message's language needs context ("Vi har", "Kortet var")
@@ -344,14 +344,14 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     if (before.greeting && !before.context && genitiveOfPerson(ctx, j)) before = NO_CONTEXT;
     let end = tokens[j].end;
     // a first name and an initial ("Veikko O.") are a person however the name reads alone
-    const initial = t.cap && infos[infos.length - 1].first ? initialAfter(ctx.text, end) : -1;
+    const initial = t.cap && infos[j - i].first ? initialAfter(ctx.text, end) : -1;
     const mention = inMention(ctx, t);
     let decided = decide(ctx, i, j, infos, before, mention);
     if (initial > 0) {
       if (decided === 0 && !mention && !before.greeting && !colleagueAfter(ctx, i, j)) decided = 0.85;
       end = initial;
       if (j + 1 < tokens.length && tokens[j + 1].start < initial) j++;
-    } else if (decided === 0 && infos.length === 1 && infos[0].last && !infos[0].place && !mention && !before.greeting && personalAfterGenitive(ctx, tokens[j])) {
+    } else if (decided === 0 && j === i && infos[0].last && !infos[0].place && !mention && !before.greeting && personalAfterGenitive(ctx, tokens[j])) {
       decided = 0.8;
     }
     if (decided > 0) out.push({ type: 'name', start: t.start, end, confidence: decided });
@@ -381,6 +381,7 @@ function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
     lowerCode(ctx.text.charCodeAt(ctx.tokens[last].end - 1)) === 110;
 }
 
+/** Confidence that tokens i..j (readings infos[0 .. j - i]) are a client's name; 0 when they are not. */
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
   const t = ctx.tokens[i];
   if (mention || before.greeting) return 0;
@@ -388,7 +389,8 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   let clear = false;
   let hasFirst = false;
   let hasLast = false;
-  for (let k = 0; k < infos.length; k++) {
+  const count = j - i + 1;
+  for (let k = 0; k < count; k++) {
     const x = infos[k];
     if (!x.ambiguous) clear = true;
     if (x.first) hasFirst = true;
@@ -397,19 +399,19 @@ function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], befor
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
   if (!t.cap) return before.context && clear ? 0.85 : 0;
   // a verb of contacting before a municipality is a call to the town ("soitin Vantaalle")
-  if (before.verb) return infos.length === 1 && infos[0].place && !infos[0].last ? 0 : 0.85;
+  if (before.verb) return count === 1 && infos[0].place && !infos[0].last ? 0 : 0.85;
   // "asiakas Helsingistä": a place in the from-case tells where the client comes from
-  if (before.context) return infos.length === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
+  if (before.context) return count === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
   const e = nextWordEnd(ctx.text, end);
   if (wordIs(ctx.text, end, e, 'from') || wordIs(ctx.text, end, e, 'från')) return 0;
-  if (infos.length === 1 && infos[0].place) return 0;
-  if (infos.length >= 2 && hasFirst && hasLast && clear) return 0.95;
-  if (infos.length >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
+  if (count === 1 && infos[0].place) return 0;
+  if (count >= 2 && hasFirst && hasLast && clear) return 0.95;
+  if (count >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
   const one = infos[0];
-  if (infos.length === 1 && contextAfter(ctx, j) && !one.place && (one.first || !one.ambiguous)) return 0.8;
-  if (infos.length > 1) return clear && !t.sentStart ? 0.75 : 0;
+  if (count === 1 && contextAfter(ctx, j) && !one.place && (one.first || !one.ambiguous)) return 0.8;
+  if (count > 1) return clear && !t.sentStart ? 0.75 : 0;
   if (one.weak || one.place) return 0;
   // first word of a sentence: capitalisation says nothing, so only a word that is nothing but a name
   if (t.sentStart) return one.ambiguous || one.noun ? 0 : 0.6;
