@@ -3,8 +3,8 @@
  * base forms, in place in the message (no copies), with the readings that make it ambiguous.
  */
 import { lowerCode } from './chars';
-import { baseFormsAt, formCodes, formEndsNen } from './finnish-inflection';
-import { LEX, type Lexicons } from './lexicons';
+import { baseFormsAt, formCodes, formEndsNen, formHash } from './finnish-inflection';
+import { FLAG_HASH_BITS, LEX, type Lexicons } from './lexicons';
 import type { ScanContext } from './scan-context';
 import type { Token } from './tokens';
 import { hashPair, HashSet, pairHash1, pairHash2 } from './word-table';
@@ -51,6 +51,11 @@ const READINGS: NameInfo[] = Array.from({ length: 64 }, (_, b) => Object.freeze(
   first: (b & 1) !== 0, last: (b & 2) !== 0, ambiguous: (b & 4) !== 0, place: (b & 8) !== 0, weak: (b & 16) !== 0, noun: (b & 32) !== 0,
 }));
 
+/** `info` with other ambiguous and weak flags (a shared reading, no copy). */
+export function withDoubt(info: NameInfo, ambiguous: boolean, weak: boolean): NameInfo {
+  return reading(info.first, info.last, ambiguous, info.place, weak, info.noun);
+}
+
 function reading(first: boolean, last: boolean, ambiguous: boolean, place: boolean, weak: boolean, noun: boolean): NameInfo {
   return READINGS[(first ? 1 : 0) | (last ? 2 : 0) | (ambiguous ? 4 : 0) | (place ? 8 : 0) | (weak ? 16 : 0) | (noun ? 32 : 0)];
 }
@@ -65,7 +70,9 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
   let weak = false;
   let nenSurname = false;
   let noun = (wf & LEX.nounSurname) !== 0;
-  if (arabicPrefixed(s, start, end)) return reading(false, true, false, false, false, false);
+  // a particle is two to four letters: no hyphen there, no particle (most words are not compared at all)
+  const hyphenEarly = s.charCodeAt(start + 2) === 45 || s.charCodeAt(start + 3) === 45 || s.charCodeAt(start + 4) === 45;
+  if (hyphenEarly && arabicPrefixed(s, start, end)) return reading(false, true, false, false, false, false);
   // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
   for (let a = start; a < end; ) {
     let b = a;
@@ -77,6 +84,7 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
     if (!f && !l) {
       const forms = baseFormsAt(s, a, b);
       for (let k = 0; k < forms; k++) {
+        if (!mayBeWord(lex.flagHashes, formHash(k))) continue;
         const len = formCodes(k, FORM);
         const bfl = flags.getCodes(FORM, len);
         if (bfl === 0) continue;
@@ -111,6 +119,12 @@ function classifyWord(s: string, start: number, end: number, wf: number, lex: Le
   if (nenSurname && partitiveClash) ambiguous = true;
   if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return reading(first, last, false, false, false, noun);
   return reading(first, last, ambiguous || place || weak, place, weak, noun);
+}
+
+/** The bit of word-table hash h is set in `bits` (see Lexicons.flagHashes). */
+function mayBeWord(bits: Uint32Array, h: number): boolean {
+  const b = h & (FLAG_HASH_BITS - 1);
+  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
 /** The word ending at `end` ends in -sta or -stä (any case). */

@@ -106,29 +106,36 @@ function withPostal(s: string, end: number): number {
 /** Finds addresses. */
 export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
+  const p = ctx.profile;
+  // every address has a number, and the pass noted every digit run: none, no address
+  if (p.runCount === 0) return;
+  // "12 Baker Street" needs a number before the street word: no word before the first run is one
+  const firstNumber = p.runStart[0];
+  const tokens = ctx.tokens;
   let covered = 0;
-  for (const t of ctx.tokens) {
+  // the first digit run starting at or after the token's end (tokens and runs both come in order)
+  let r = 0;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti];
     if (t.start < covered || t.end - t.start > 40) continue;
+    while (r < p.runCount && p.runStart[r] < t.end) r++;
+    // a house number right after the word (blanks between) starts a digit run: the runs are walked, not the text
+    const numberNext = r < p.runCount && p.runStart[r] > t.end && skipBlanks(s, t.end) === p.runStart[r];
     // the house number comes first in the test: the street-noun regex runs only before a number
-    const afterToken = skipBlanks(s, t.end);
-    const numberNext = afterToken > t.end && isDigit(codeAt(s, afterToken));
     const streetLike = numberNext && t.cap && streetTail(s, t.start, t.end);
     const street = streetLike ? STREET_END.exec(t.lower) : null;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
     const whole = streetLike && WHOLE_STREET_NAMES.has(t.lower);
     if (whole || (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3))) {
-      const i = skipBlanks(s, t.end);
-      if (i > t.end && isDigit(codeAt(s, i))) {
-        const num = readNumber(s, i);
-        if (num > 0) {
-          const end = withPostal(s, readUnit(s, num));
-          out.push({ type: 'address', start: t.start, end, confidence: 0.9 });
-          covered = end;
-          continue;
-        }
+      const num = readNumber(s, p.runStart[r]);
+      if (num > 0) {
+        const end = withPostal(s, readUnit(s, num));
+        out.push({ type: 'address', start: t.start, end, confidence: 0.9 });
+        covered = end;
+        continue;
       }
     }
-    if (t.cap && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
+    if (t.cap && t.start > firstNumber && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
       // "12 Baker Street": number, one or two capitalised words, street word
       let j = t.start - 1;
       let words = 0;
@@ -158,7 +165,6 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     }
   }
   // overlaps with the capitalised streets above are settled by screen()'s overlap resolution
-  const p = ctx.profile;
   let lowCovered = 0;
   // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
   for (let r = 0; p.flags & HAS.wordSpaceDigit && r < p.runCount; r++) {
@@ -194,6 +200,9 @@ const LOWER_STREET_NOUNS = ['tie', 'katu', 'kuja', 'gatan', 'vägen'];
 /** A lower-case street noun and one blank end right before the digit at `numberAt`. */
 function lowerStreetBefore(s: string, numberAt: number): boolean {
   if (s.charCodeAt(numberAt - 1) !== 32) return false;
+  // every noun ends in e, u, a or n (the letters the profile's flag looks for): others are not compared
+  const last = s.charCodeAt(numberAt - 2);
+  if (last !== 101 && last !== 117 && last !== 97 && last !== 110) return false;
   for (const noun of LOWER_STREET_NOUNS) if (s.startsWith(noun, numberAt - 1 - noun.length)) return true;
   return false;
 }

@@ -4,6 +4,7 @@
  */
 import { isAlnum } from './chars';
 import type { Candidate, ScanContext } from './scan-context';
+import { HAS } from './text-profile';
 import type { Finding } from './types';
 
 function isLocalChar(c: number): boolean {
@@ -36,12 +37,14 @@ function expand(s: string, at: number, atEnd: number, lastEnd: number, out: Cand
 /** Finds e-mail addresses. */
 export function detectEmail(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
+  const flags = ctx.profile.flags;
   let lastEnd = 0;
-  for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', Math.max(at + 1, lastEnd))) {
+  // the pass noted whether the text has an '@' and a '(' or '[': the text is searched only for what it has
+  for (let at = flags & HAS.at ? s.indexOf('@') : -1; at >= 0; at = s.indexOf('@', Math.max(at + 1, lastEnd))) {
     const end = expand(s, at, at + 1, lastEnd, out);
     if (end > 0) lastEnd = end;
   }
-  if (s.indexOf('at', 0) < 0) return;
+  if (!(flags & HAS.bracket) || s.indexOf('at', 0) < 0) return;
   for (const marker of ['(at)', '[at]']) {
     let last = 0;
     for (let at = s.indexOf(marker); at >= 0; at = s.indexOf(marker, Math.max(at + 1, last))) {

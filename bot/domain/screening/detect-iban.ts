@@ -11,6 +11,15 @@ const LENGTHS: Record<string, number> = {
   VG: 24, XK: 20,
 };
 
+/** Index of a two-letter country code (ASCII letters, either case) in LENGTH_BY_HEAD. */
+function headKey(a: number, b: number): number {
+  return ((a | 32) - 97) * 26 + ((b | 32) - 97);
+}
+
+// LENGTHS by headKey, so the country is looked up without a two-letter string (0: no IBAN country).
+const LENGTH_BY_HEAD = new Uint8Array(26 * 26);
+for (const [cc, len] of Object.entries(LENGTHS)) LENGTH_BY_HEAD[headKey(cc.charCodeAt(0), cc.charCodeAt(1))] = len;
+
 /** True when the compact IBAN passes the ISO 13616 mod-97 check. */
 export function ibanValid(iban: string): boolean {
   const moved = iban.slice(4) + iban.slice(0, 4);
@@ -40,7 +49,7 @@ export function detectIban(ctx: ScanContext, out: Candidate[]): void {
     if (i < lastEnd || p.runEnd[r] - i < 4 || !isAsciiLetter(s.charCodeAt(i)) || !isAsciiLetter(s.charCodeAt(i + 1))) continue;
     if (i + 15 > n) break;
     if (!boundaryBefore(s, i)) continue;
-    const len = LENGTHS[s.slice(i, i + 2).toUpperCase()];
+    const len = LENGTH_BY_HEAD[headKey(s.charCodeAt(i), s.charCodeAt(i + 1))];
     if (!len) continue;
     let compact = '';
     let j = i;

@@ -13,6 +13,7 @@ export interface LabelSpec {
   pairs: Map<string, Set<string>>;
   /** The token KIND bit of this spec's label words. */
   kind: number;
+  /** At least 1: a value has digits. */
   minDigits: number;
   minLength: number;
 }
@@ -53,8 +54,12 @@ function joinGroups(s: string, a: number, b: number): number {
 /** Pushes the value after every label of `spec`. */
 export function detectLabelled(spec: LabelSpec, ctx: ScanContext, out: Candidate[]): void {
   const tokens = ctx.tokens;
+  const p = ctx.profile;
+  // the value has digits (minDigits >= 1), so it ends before the last noted digit run does: a label after it has none
+  const lastDigitEnd = p.runCount > 0 ? p.runEnd[p.runCount - 1] : 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
+    if (t.end >= lastDigitEnd) break;
     if (!(t.kind & spec.kind)) continue;
     let labelEnd = -1;
     if (isLabel(spec, t.lower)) labelEnd = t.end;

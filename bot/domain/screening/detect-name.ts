@@ -3,7 +3,7 @@
  * by context words and first+last pairs; greetings and @-mentions of colleagues are left alone.
  */
 import { codeAt, isLetter, isUpper, lowerCode } from './chars';
-import { classify, type NameInfo } from './classify-name';
+import { classify, withDoubt, type NameInfo } from './classify-name';
 import { baseFormsAt, formCodes } from './finnish-inflection';
 import { isEnglishWord, isSwedishWord } from './foreign-words';
 import { LEX, lexicons, lowerCaseNames, type Lexicons } from './lexicons';
@@ -12,6 +12,7 @@ import { LANG, messageLanguage } from './message-language';
 import type { Candidate, ScanContext } from './scan-context';
 import type { Token } from './tokens';
 import { KIND, registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
+import { WordTable } from './word-table';
 
 // Words right before a name that say it is a client or a relative (forms as typed, lower case).
 const CONTEXT_BEFORE = new Set([
@@ -86,6 +87,10 @@ function contextBefore(ctx: ScanContext, i: number): Before {
   if (k >= 0 && ctx.tokens[k].kind & KIND.filler) k--;
   if (k < 0) return NO_CONTEXT;
   const prev = ctx.tokens[k];
+  // most words before a name are neither context words nor greetings: nothing to read between them
+  const context = (prev.kind & KIND.nameContext) !== 0;
+  const greeting = (prev.kind & KIND.greeting) !== 0;
+  if (!context && !greeting) return NO_CONTEXT;
   const s = ctx.text;
   const a = prev.end;
   const b = ctx.tokens[i].start;
@@ -96,16 +101,15 @@ function contextBefore(ctx: ScanContext, i: number): Before {
     if (isLetter(c)) return NO_CONTEXT;
     if (c === 46 || c === 33 || c === 63 || c === 10) stop = true;
   }
-  const abbreviation = stop && s.charCodeAt(a) === 46 && (prev.kind & KIND.nameContext || prev.kind & KIND.greeting) && ABBREVIATED.has(prev.lower);
-  if (stop && !abbreviation) return NO_CONTEXT;
-  const context = (prev.kind & KIND.nameContext) !== 0;
-  const greeting = (prev.kind & KIND.greeting) !== 0;
-  if (context && !greeting && CONTACT_VERBS.has(prev.lower)) return VERB;
-  return context ? (greeting ? BOTH : CONTEXT) : greeting ? GREETING : NO_CONTEXT;
+  // the context word is looked up in place: no lower-case copy of it
+  if (stop && !(s.charCodeAt(a) === 46 && ABBREVIATED.get(s, prev.start, prev.end) !== 0)) return NO_CONTEXT;
+  if (context && !greeting && CONTACT_VERB_TABLE.get(s, prev.start, prev.end) !== 0) return VERB;
+  return context ? (greeting ? BOTH : CONTEXT) : GREETING;
 }
 
 // Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
-const ABBREVIATED = new Set(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms']);
+const ABBREVIATED = new WordTable(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms'].map((w) => [w, 1] as const));
+const CONTACT_VERB_TABLE = new WordTable([...CONTACT_VERBS].map((w) => [w, 1] as const));
 const NO_CONTEXT: Before = Object.freeze({ context: false, greeting: false, verb: false });
 const CONTEXT: Before = Object.freeze({ context: true, greeting: false, verb: false });
 const VERB: Before = Object.freeze({ context: true, greeting: false, verb: true });
@@ -186,6 +190,10 @@ interface Scan {
   /** End of the last name left alone as a greeted colleague's ("Hei Janne ja Kaisa"). */
   greetedEnd: number;
 }
+
+// The per-message state and the name run being read, reused by every call (detectName is never re-entered).
+const SCAN: Scan = { lex: null, lang: -1, greetedEnd: -1 };
+const INFOS: NameInfo[] = [];
 
 /** Only " ja ", " och ", " and ", " & " or ", " between a greeted name and this one. */
 function joinedToGreeted(s: string, from: number, to: number): boolean {
@@ -282,7 +290,11 @@ function fromCase(s: string, end: number): boolean {
 /** Finds person names. */
 export function detectName(ctx: ScanContext, out: Candidate[]): void {
   const tokens = ctx.tokens;
-  const scan: Scan = { lex: null, lang: -1, greetedEnd: -1 };
+  const scan = SCAN;
+  scan.lex = null;
+  scan.lang = -1;
+  scan.greetedEnd = -1;
+  const infos = INFOS;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // lower-case words after a context word take the context path; others only when the filter said they may be names
@@ -314,31 +326,32 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
       continue;
     }
     // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
-    const infos: NameInfo[] = [info];
+    // infos[0 .. j - i] are the readings of tokens i..j (entries past them are stale, never read)
+    infos[0] = info;
     let j = i;
     while (j + 1 < tokens.length && adjacent(ctx.text, tokens[j], tokens[j + 1]) && tokens[j + 1].cap === t.cap) {
       if (tokens[j + 1].kind & (KIND.nameContext | KIND.greeting)) break;
       const next = classify(ctx, tokens[j + 1], lex);
       if (!next) break;
-      infos.push(next);
+      infos[j + 1 - i] = next;
       j++;
     }
     // a one-word "name" that is an ordinary word of the message's language needs context ("Vi har", "Kortet var")
-    if (j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) infos[0] = { ...info, ambiguous: true, weak: !t.sentStart };
+    if (j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) infos[0] = withDoubt(info, true, !t.sentStart);
     before ??= contextBefore(ctx, i);
     if (!before.greeting && joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) before = GREETING;
     // "hei, Korhosten perhe tarvitsee": a genitive before "perhe", "äiti" is talked about, not greeted
     if (before.greeting && !before.context && genitiveOfPerson(ctx, j)) before = NO_CONTEXT;
     let end = tokens[j].end;
     // a first name and an initial ("Veikko O.") are a person however the name reads alone
-    const initial = t.cap && infos[infos.length - 1].first ? initialAfter(ctx.text, end) : -1;
+    const initial = t.cap && infos[j - i].first ? initialAfter(ctx.text, end) : -1;
     const mention = inMention(ctx, t);
     let decided = decide(ctx, i, j, infos, before, mention);
     if (initial > 0) {
       if (decided === 0 && !mention && !before.greeting && !colleagueAfter(ctx, i, j)) decided = 0.85;
       end = initial;
       if (j + 1 < tokens.length && tokens[j + 1].start < initial) j++;
-    } else if (decided === 0 && infos.length === 1 && infos[0].last && !infos[0].place && !mention && !before.greeting && personalAfterGenitive(ctx, tokens[j])) {
+    } else if (decided === 0 && j === i && infos[0].last && !infos[0].place && !mention && !before.greeting && personalAfterGenitive(ctx, tokens[j])) {
       decided = 0.8;
     }
     if (decided > 0) out.push({ type: 'name', start: t.start, end, confidence: decided });
@@ -368,29 +381,37 @@ function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
     lowerCode(ctx.text.charCodeAt(ctx.tokens[last].end - 1)) === 110;
 }
 
+/** Confidence that tokens i..j (readings infos[0 .. j - i]) are a client's name; 0 when they are not. */
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
   const t = ctx.tokens[i];
   if (mention || before.greeting) return 0;
   if ((institutionAfter(ctx, j) && !childsInstitution(ctx, i, j, infos)) || colleagueAfter(ctx, i, j)) return 0;
-  const clear = infos.some((x) => !x.ambiguous);
+  let clear = false;
+  let hasFirst = false;
+  let hasLast = false;
+  const count = j - i + 1;
+  for (let k = 0; k < count; k++) {
+    const x = infos[k];
+    if (!x.ambiguous) clear = true;
+    if (x.first) hasFirst = true;
+    if (x.last) hasLast = true;
+  }
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
   if (!t.cap) return before.context && clear ? 0.85 : 0;
   // a verb of contacting before a municipality is a call to the town ("soitin Vantaalle")
-  if (before.verb) return infos.length === 1 && infos[0].place && !infos[0].last ? 0 : 0.85;
+  if (before.verb) return count === 1 && infos[0].place && !infos[0].last ? 0 : 0.85;
   // "asiakas Helsingistä": a place in the from-case tells where the client comes from
-  if (before.context) return infos.length === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
+  if (before.context) return count === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
   const e = nextWordEnd(ctx.text, end);
   if (wordIs(ctx.text, end, e, 'from') || wordIs(ctx.text, end, e, 'från')) return 0;
-  if (infos.length === 1 && infos[0].place) return 0;
-  const hasFirst = infos.some((x) => x.first);
-  const hasLast = infos.some((x) => x.last);
-  if (infos.length >= 2 && hasFirst && hasLast && clear) return 0.95;
-  if (infos.length >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
+  if (count === 1 && infos[0].place) return 0;
+  if (count >= 2 && hasFirst && hasLast && clear) return 0.95;
+  if (count >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
   const one = infos[0];
-  if (infos.length === 1 && contextAfter(ctx, j) && !one.place && (one.first || !one.ambiguous)) return 0.8;
-  if (infos.length > 1) return clear && !t.sentStart ? 0.75 : 0;
+  if (count === 1 && contextAfter(ctx, j) && !one.place && (one.first || !one.ambiguous)) return 0.8;
+  if (count > 1) return clear && !t.sentStart ? 0.75 : 0;
   if (one.weak || one.place) return 0;
   // first word of a sentence: capitalisation says nothing, so only a word that is nothing but a name
   if (t.sentStart) return one.ambiguous || one.noun ? 0 : 0.6;

@@ -22,7 +22,12 @@ function labelled(s: string, i: number): boolean {
 /** Finds plates. */
 export function detectVehicleNumber(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
-  for (let d = s.indexOf('-'); d >= 0; d = s.indexOf('-', d + 1)) {
+  const p = ctx.profile;
+  // a plate's dash has a digit right after it, so it is the character before a noted digit run: the runs
+  // are walked, not every dash of the text (most are in hyphenated words and ranges)
+  for (let r = 0; r < p.runCount; r++) {
+    const d = p.runStart[r] - 1;
+    if (d < 0 || s.charCodeAt(d) !== 45) continue;
     let a = d;
     while (a > 0 && d - a < 4 && (isPlateLetter(s.charCodeAt(a - 1)) || isLower(s.charCodeAt(a - 1)))) a--;
     const letters = d - a;

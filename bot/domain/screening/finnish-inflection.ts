@@ -23,7 +23,10 @@ for (const suf of SUFFIXES) {
   BY_LAST.set(key, [...(BY_LAST.get(key) ?? []), suf]);
 }
 
-const VOWEL = new Set([...'aeiouyäöå'].map((c) => c.charCodeAt(0)));
+// Vowels as a table by code unit (a Set of numbers was a hash look-up per letter).
+const VOWELS = new Uint8Array(256);
+for (const c of 'aeiouyäöå') VOWELS[c.charCodeAt(0)] = 1;
+const VOWEL = { has: (c: number): boolean => c < 256 && VOWELS[c] === 1 };
 const [A_T, A_K, A_P, A_D, A_V, A_R, A_L, A_N, A_M, A_G, A_S, A_E, A_I, A_O, A_A, A_OE, A_AE] = [...'tkpdvrlnmgseioaöä'].map((c) => c.charCodeAt(0));
 
 /** Longest word inflected; longer words are no names. */
@@ -37,6 +40,11 @@ export const FORM_TAIL_LEN = new Int8Array(MAX_FORMS);
 let count = 0;
 // lower-cased letters of the word being inflected
 const W = new Int32Array(MAX_WORD);
+// PREFIX_HASH[i]: the word-table hash (FNV-1a, see word-table.ts hashLower) of W[0, i), so a candidate's
+// hash costs its tail letters only and a candidate no lexicon word can match is dropped before it is copied
+const PREFIX_HASH = new Int32Array(MAX_WORD + 1);
+const FNV_SEED = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 function push(prefix: number, t0 = -1, t1 = -1, t2 = -1): void {
   if (count === MAX_FORMS) return;
@@ -101,7 +109,14 @@ export function baseFormsAt(s: string, start: number, end: number): number {
   count = 0;
   const n = end - start;
   if (n < 4 || n > MAX_WORD) return 0;
-  for (let k = 0; k < n; k++) W[k] = lowerCode(s.charCodeAt(start + k));
+  let h = FNV_SEED;
+  PREFIX_HASH[0] = h;
+  for (let k = 0; k < n; k++) {
+    const c = lowerCode(s.charCodeAt(start + k));
+    W[k] = c;
+    h = Math.imul(h ^ c, FNV_PRIME);
+    PREFIX_HASH[k + 1] = h;
+  }
   const list = BY_LAST.get(W[n - 1]);
   if (list) {
     for (const suf of list) {
@@ -146,9 +161,19 @@ export function formCode(k: number, i: number): number {
 
 /** Writes candidate k's letters to buf; returns its length. */
 export function formCodes(k: number, buf: Int32Array): number {
-  const n = formLength(k);
-  for (let i = 0; i < n; i++) buf[i] = formCode(k, i);
-  return n;
+  const p = FORM_PREFIX[k];
+  const tail = FORM_TAIL_LEN[k];
+  for (let i = 0; i < p; i++) buf[i] = W[i];
+  for (let j = 0; j < tail; j++) buf[p + j] = FORM_TAIL[k * 3 + j];
+  return p + tail;
+}
+
+/** hashLower() of candidate k (what a word table computes for it), from the prefix hashes. */
+export function formHash(k: number): number {
+  let h = PREFIX_HASH[FORM_PREFIX[k]];
+  const tail = FORM_TAIL_LEN[k];
+  for (let j = 0; j < tail; j++) h = Math.imul(h ^ FORM_TAIL[k * 3 + j], FNV_PRIME);
+  return h;
 }
 
 /** Candidate k ends in "nen" (an inflected -nen surname). */

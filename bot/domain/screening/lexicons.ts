@@ -4,7 +4,7 @@
  * (see README.md for sources and licences). Only short curated lists live here.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { WordTable } from './word-table';
+import { hashLower, WordTable } from './word-table';
 
 /** Bits of `Lexicons.flags`: one look-up answers every membership question about a word. */
 export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64, nounSurname: 128 } as const;
@@ -19,6 +19,11 @@ export interface Lexicons {
   commonWords: Set<string>;
   /** Ordinary English words that are also English surnames or first names. */
   englishAmbiguous: Set<string>;
+  /**
+   * One bit per hashLower() of every `flags` word (FLAG_HASH_BITS bits): a proposed base form whose bit is
+   * clear is in no lexicon, and is not looked up (most forms a word's endings suggest are no words).
+   */
+  flagHashes: Uint32Array;
   /** Postal codes, looked up in place in the message. */
   postalCodes: WordTable;
   /** Post-office and municipality names, Finnish and Swedish (for postal addresses), looked up in place. */
@@ -146,6 +151,18 @@ export function lowerCaseNames(): string[] {
   return all.filter((w) => !(lex.flags.get(w, 0, w.length) & skip) && !frequent.has(w));
 }
 
+/** Bits of `Lexicons.flagHashes`: small enough to stay in a CPU cache, where the flags table is not. */
+export const FLAG_HASH_BITS = 1 << 20;
+
+function hashBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(FLAG_HASH_BITS >>> 5);
+  for (const w of words) {
+    const b = hashLower(w, 0, w.length) & (FLAG_HASH_BITS - 1);
+    bits[b >>> 5] |= 1 << (b & 31);
+  }
+  return bits;
+}
+
 function wordsTable(words: Iterable<string>): WordTable {
   return new WordTable(Array.from(words, (w) => [w, 1] as const));
 }
@@ -203,6 +220,6 @@ export function lexicons(): Lexicons {
   mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
-  cached = { flags: new WordTable(flags), firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  cached = { flags: new WordTable(flags), flagHashes: hashBits(flags.keys()), firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

@@ -20,6 +20,8 @@ export const FINNISH_PLACEHOLDERS: Record<FindingType, string> = {
  * order; overlapping ones are merged into the first.
  */
 export function redact(text: string, findings: readonly Finding[], placeholder: (type: FindingType) => string = (t) => FINNISH_PLACEHOLDERS[t]): string {
+  // most messages have nothing to redact: returned as they are, with no copy
+  if (findings.length === 0) return text;
   // screen() returns findings sorted; only others are copied and sorted
   const sorted = isSorted(findings) ? findings : [...findings].sort((a, b) => a.start - b.start);
   let out = '';

@@ -22,6 +22,9 @@ const PRIORITY: Array<FindingType | 'blocked'> = ['personal_id', 'blocked', 'iba
 const RANK: Record<string, number> = Object.fromEntries(PRIORITY.map((t, i) => [t, i]));
 
 const NO_MENTIONS: Array<[number, number]> = [];
+// The detectors' input and output, reused by every call (screen() is synchronous and never re-entered).
+const CTX: ScanContext = { text: '', tokens: [], mentions: NO_MENTIONS, profile };
+const CANDS: Candidate[] = [];
 
 /** Lowest confidence reported. */
 export const MIN_CONFIDENCE = 0.5;
@@ -45,9 +48,13 @@ function sortBy(list: Candidate[], before: (a: Candidate, b: Candidate) => numbe
 
 const byStart = (a: Candidate, b: Candidate): number => a.start - b.start;
 
-/** Keeps the best of overlapping candidates (by PRIORITY, then length); returns them sorted by start. */
+/**
+ * Keeps the best of overlapping candidates (by PRIORITY, then length); returns them sorted by start,
+ * in a new array (`cands` is reused from call to call). The candidates themselves become the findings:
+ * they have a finding's fields and are made afresh by every call.
+ */
 function resolve(cands: Candidate[]): Candidate[] {
-  if (cands.length === 1) return cands[0].type !== 'blocked' && cands[0].confidence >= MIN_CONFIDENCE ? cands : [];
+  if (cands.length === 1) return cands[0].type !== 'blocked' && cands[0].confidence >= MIN_CONFIDENCE ? [cands[0]] : [];
   if (cands.length > 64) cands.sort(byRank);
   else sortBy(cands, byRank);
   const kept: Candidate[] = [];
@@ -60,7 +67,8 @@ function resolve(cands: Candidate[]): Candidate[] {
   }
   let n = 0;
   for (const k of kept) if (k.type !== 'blocked') kept[n++] = k;
-  kept.length = n;
+  // the length setter is a runtime call: skipped when nothing was blocked
+  if (kept.length !== n) kept.length = n;
   if (n > 64) kept.sort(byStart);
   else sortBy(kept, byStart);
   return kept;
@@ -91,7 +99,9 @@ function detect(ctx: ScanContext, cands: Candidate[]): void {
  */
 export function screen(text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const cands: Candidate[] = [];
+  const cands = CANDS;
+  // left over only if a detector threw
+  if (cands.length !== 0) cands.length = 0;
   let norm: Normalised | null = null;
   try {
     // plain text (no tags, entities or look-alike characters) is screened as it is, without a copy
@@ -100,20 +110,26 @@ export function screen(text: string): Finding[] {
       norm = normalise(text, true);
       tokens = tokenize(norm.text);
     }
-    detect({ text: norm ? norm.text : text, tokens, mentions: norm ? norm.mentions : NO_MENTIONS, profile }, cands);
+    CTX.text = norm ? norm.text : text;
+    CTX.tokens = tokens;
+    CTX.mentions = norm ? norm.mentions : NO_MENTIONS;
+    detect(CTX, cands);
   } finally {
     releaseTokens();
+    // no message text stays reachable between calls
+    CTX.text = '';
+    CTX.mentions = NO_MENTIONS;
   }
   // a linked address is also written in the tag, which normalising drops
   const mailto = norm !== null && text.indexOf('@') >= 0;
   if (cands.length === 0 && !mailto) return [];
-  const kept = resolve(cands);
-  const findings: Finding[] = [];
-  for (const c of kept) {
-    if (!norm || norm.segNorm.length === 0) findings.push({ type: c.type as FindingType, start: c.start, end: c.end, confidence: c.confidence });
-    else {
-      const [start, end] = toOriginal(norm, c.start, c.end);
-      findings.push({ type: c.type as FindingType, start, end, confidence: c.confidence });
+  const findings = cands.length === 0 ? [] : (resolve(cands) as Finding[]);
+  cands.length = 0;
+  if (norm && norm.segNorm.length > 0) {
+    for (const f of findings) {
+      const [start, end] = toOriginal(norm, f.start, f.end);
+      f.start = start;
+      f.end = end;
     }
   }
   if (mailto) addMailtoLinks(text, findings);
