@@ -14,7 +14,7 @@ const { loadCorpus } = require('./score-screening.js');
 
 const root = path.join(__dirname, '..', '..');
 // SCREENING_DIST names another build of the screener (a copy of an older dist, for a before/after run).
-const { screen, redact } = require(process.env.SCREENING_DIST ? path.resolve(process.env.SCREENING_DIST) : path.join(root, 'dist', 'bot', 'domain', 'screening'));
+const { screen, redact, forgetWords } = require(process.env.SCREENING_DIST ? path.resolve(process.env.SCREENING_DIST) : path.join(root, 'dist', 'bot', 'domain', 'screening'));
 const { SyncRedactor } = require('redact-pii');
 const { Redactor } = require('@redactpii/node');
 
@@ -28,9 +28,13 @@ for (let i = 0; Buffer.byteLength(message, 'utf8') < 2048; i = (i + 7) % texts.l
 
 const redactPii = new SyncRedactor();
 const redactpiiNode = new Redactor();
+// Vuoro remembers (by hash) words it found to be no name; looping over one corpus would hit that
+// memory on every pass after the first. The first row forgets it before every pass (text never seen,
+// the figure the target is checked on); the second keeps it, as a long meeting's recurring words do.
 const tools = [
-  { name: 'vuoro screen + redact', run: (t) => redact(t, screen(t)) },
+  { name: 'vuoro screen + redact (unseen text)', run: (t) => redact(t, screen(t)), beforePass: forgetWords },
   { name: 'redact-pii 3.4 (SyncRedactor)', run: (t) => redactPii.redact(t) },
+  { name: 'vuoro screen + redact (word memory warm)', run: (t) => redact(t, screen(t)) },
   { name: '@redactpii/node 1.0 (Redactor)', run: (t) => redactpiiNode.redact(t) },
 ];
 
@@ -57,14 +61,16 @@ function warmUp(run, ms) {
 }
 
 /** One throughput sample: MB/s over whole passes of the corpus for about `ms`. */
-function throughputSample(run, ms) {
+function throughputSample(run, ms, beforePass) {
   let passes = 0;
-  const t0 = process.hrtime.bigint();
   let elapsed = 0;
   while (elapsed < ms) {
+    // forgetting is not screening: it stays outside the timed pass
+    if (beforePass) beforePass();
+    const t0 = process.hrtime.bigint();
     for (const t of texts) run(t);
+    elapsed += Number(process.hrtime.bigint() - t0) / 1e6;
     passes++;
-    elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
   }
   return (corpusBytes * passes) / 1e6 / (elapsed / 1000);
 }
@@ -74,8 +80,9 @@ function throughputSample(run, ms) {
  * `cpu`. CPU time still counts garbage collection (also on V8's helper threads) but not the time the
  * shared machine's scheduler gives to other processes, which is what dominates a wall-clock p99 here.
  */
-function latencySamples(run, n, wall, cpu) {
+function latencySamples(run, n, wall, cpu, beforeEach) {
   for (let i = 0; i < n; i++) {
+    if (beforeEach) beforeEach();
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     run(message);
@@ -99,8 +106,8 @@ for (let round = 0; round < ROUNDS; round++) {
   // the order rotates, so no tool always runs right after the same other (and pays for its garbage)
   for (let k = 0; k < rows.length; k++) {
     const r = rows[(round + k) % rows.length];
-    r.mbs.push(throughputSample(r.run, 300));
-    latencySamples(r.run, 600, r.lat, r.cpu);
+    r.mbs.push(throughputSample(r.run, 300, r.beforePass));
+    latencySamples(r.run, 600, r.lat, r.cpu, r.beforePass);
   }
 }
 for (const r of rows) {
@@ -122,6 +129,9 @@ for (const r of rows) {
 }
 const speedup = median(ours.mbs.map((m, i) => m / peer.mbs[i]));
 console.log(`\nvuoro / redact-pii throughput: ${speedup.toFixed(1)}x (target >= 10x); vuoro p99 ${ours.p99.toFixed(3)} ms wall, ${ours.p99cpu.toFixed(3)} ms CPU (target < 1 ms)`);
+const warm = rows[2];
+const warmSpeedup = median(warm.mbs.map((m, i) => m / peer.mbs[i]));
+console.log(`with the word memory warm (recurring words, as in a long meeting): ${warmSpeedup.toFixed(1)}x`);
 const ok = speedup >= 10 && ours.p99 < 1 && ours.recall > peer.recall;
 console.log(ok ? 'targets met' : 'BELOW TARGET');
 // Timings on a shared machine jitter; only --strict turns a missed speed target into a failing exit code.

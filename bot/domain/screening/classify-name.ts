@@ -26,6 +26,11 @@ export interface NameInfo {
 // Words already known NOT to be names, remembered by hash only: no word, and no name, stays in memory.
 const NOT_A_NAME = new HashSet(1 << 16);
 
+/** Forgets the words remembered as no name (the benchmark measures text the screener has not seen). */
+export function forgetNonNames(): void {
+  NOT_A_NAME.clear();
+}
+
 /** The token as a name, or null when it cannot be one (remembered, by hash only, for next time). */
 export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
   const s = ctx.text;

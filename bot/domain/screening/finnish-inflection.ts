@@ -8,6 +8,7 @@
  * looking them up builds no strings.
  */
 import { lowerCode } from './chars';
+import { HASH_START, hashFinish, hashStep } from './word-table';
 
 // Longest first; the plural -i- forms matter for families ("Virtasilla", "Aholoille").
 const SUFFIXES = [
@@ -40,11 +41,9 @@ export const FORM_TAIL_LEN = new Int8Array(MAX_FORMS);
 let count = 0;
 // lower-cased letters of the word being inflected
 const W = new Int32Array(MAX_WORD);
-// PREFIX_HASH[i]: the word-table hash (FNV-1a, see word-table.ts hashLower) of W[0, i), so a candidate's
+// PREFIX_HASH[i]: the word-table hash (before its final mix, see word-table.ts hashLower) of W[0, i), so a candidate's
 // hash costs its tail letters only and a candidate no lexicon word can match is dropped before it is copied
 const PREFIX_HASH = new Int32Array(MAX_WORD + 1);
-const FNV_SEED = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 function push(prefix: number, t0 = -1, t1 = -1, t2 = -1): void {
   if (count === MAX_FORMS) return;
@@ -109,12 +108,12 @@ export function baseFormsAt(s: string, start: number, end: number): number {
   count = 0;
   const n = end - start;
   if (n < 4 || n > MAX_WORD) return 0;
-  let h = FNV_SEED;
+  let h = HASH_START;
   PREFIX_HASH[0] = h;
   for (let k = 0; k < n; k++) {
     const c = lowerCode(s.charCodeAt(start + k));
     W[k] = c;
-    h = Math.imul(h ^ c, FNV_PRIME);
+    h = hashStep(h, c);
     PREFIX_HASH[k + 1] = h;
   }
   const list = BY_LAST.get(W[n - 1]);
@@ -172,8 +171,8 @@ export function formCodes(k: number, buf: Int32Array): number {
 export function formHash(k: number): number {
   let h = PREFIX_HASH[FORM_PREFIX[k]];
   const tail = FORM_TAIL_LEN[k];
-  for (let j = 0; j < tail; j++) h = Math.imul(h ^ FORM_TAIL[k * 3 + j], FNV_PRIME);
-  return h;
+  for (let j = 0; j < tail; j++) h = hashStep(h, FORM_TAIL[k * 3 + j]);
+  return hashFinish(h);
 }
 
 /** Candidate k ends in "nen" (an inflected -nen surname). */

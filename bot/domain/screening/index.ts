@@ -3,3 +3,4 @@ export { screen, MIN_CONFIDENCE } from './screen';
 export { redact, summarise, FINNISH_PLACEHOLDERS } from './redact';
 export { FINDING_TYPES, type Finding, type FindingType } from './types';
 export { warmUpScreener } from './warm-up';
+export { forgetWords } from './forget-words';
