@@ -9,6 +9,7 @@ import { StateStore } from './domain/ports';
 import { Logger, errorFields } from './logger';
 import { activityProblem } from './activity-check';
 import { refusal } from './tenant-filter';
+import { BodyError, readJson } from './api/http-cache';
 
 /** Larger than any Teams message (about 28 KB) with room for cards; beyond it: 413. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -29,12 +30,15 @@ export function createServer(deps: { bot: Bot; store: StateStore; log: Logger; a
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  server.post('/api/messages', restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }), async (req: Request, res: Response) => {
+  // readJson, not restify's bodyReader: that one also handles gzip and Content-MD5, which Teams
+  // never sends, and calls the deprecated Buffer() constructor on every request.
+  server.post('/api/messages', async (req: Request, res: Response) => {
     let body: unknown;
     try {
-      body = JSON.parse(typeof req.body === 'string' ? req.body : Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
-    } catch {
-      res.send(400, { error: 'malformed_json', message: 'the request body is not valid JSON' });
+      body = await readJson(req, MAX_BODY_BYTES);
+    } catch (err) {
+      if (err instanceof BodyError && err.reason === 'tooLarge') res.send(413, { error: 'too_large', message: `the request body is over ${MAX_BODY_BYTES} bytes` });
+      else res.send(400, { error: 'malformed_json', message: 'the request body is not valid JSON' });
       return;
     }
     const problem = activityProblem(body);
