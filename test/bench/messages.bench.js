@@ -15,13 +15,14 @@ const http = require('http');
 const { Buffer } = require('buffer');
 const { performance } = require('perf_hooks');
 const autocannon = require('autocannon');
+const { productionFlags } = require('./production-flags');
 
 const root = path.join(__dirname, '..', '..');
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 50;
 
-function start(script, env) {
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(script, env, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, script], { env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (d) => {
@@ -107,8 +108,14 @@ async function main() {
     const vuoro = await start(path.join(root, 'dist', 'bot', 'index.js'), { VUORO_STORAGE: 'memory', VUORO_LOG_LEVEL: 'info' });
     results.push(['Vuoro, @Vuoro ohje (help reply)', await load(vuoro.url, message(serviceUrl, '<at>Vuoro</at> ohje'), peerResult.offered)]);
     // What most meeting traffic is: a chat message Vuoro screens (clean) and does not answer.
-    results.push(['Vuoro, plain chat message (screened, no reply)', await load(vuoro.url, message(serviceUrl, 'Huomenta kaikille, aloitetaan kymmenen minuutin päästä.', false), peerResult.offered)]);
+    const plain = message(serviceUrl, 'Huomenta kaikille, aloitetaan kymmenen minuutin päästä.', false);
+    results.push(['Vuoro, plain chat message (screened, no reply)', await load(vuoro.url, plain, peerResult.offered)]);
     vuoro.child.kill('SIGTERM');
+    // The same server as `npm start` and App Service run it: with the heap cap, which collects more often.
+    const flags = productionFlags();
+    const capped = await start(path.join(root, 'dist', 'bot', 'index.js'), { VUORO_STORAGE: 'memory', VUORO_LOG_LEVEL: 'info' }, flags);
+    results.push([`Vuoro, plain chat message, production flags (${flags.join(' ')})`, await load(capped.url, plain, peerResult.offered)]);
+    capped.child.kill('SIGTERM');
   } finally {
     connector.child.kill('SIGTERM');
   }
@@ -123,11 +130,14 @@ async function main() {
   }
   const v = results[1][1];
   const ratio = v.saturated.rps / peer;
-  console.log(`\nThroughput ratio ${ratio.toFixed(2)} (target >= 0.8): ${ratio >= 0.8 ? 'met' : 'NOT met'}`);
-  console.log(`p99 at 50 connections, paced at ${offered} req/s: ${v.paced.p99} ms (target < 20 ms): ${v.paced.p99 < 20 ? 'met' : 'NOT met'}`);
-  console.log(`p99 at 50 connections, saturated: ${v.saturated.p99} ms (queueing bound 50 / req/s = ${(1000 * CONNECTIONS / v.saturated.rps).toFixed(0)} ms)`);
-  const plain = results[2][1];
-  console.log(`plain chat message: ${plain.saturated.rps.toFixed(0)} req/s saturated (${(plain.saturated.rps / peer).toFixed(2)} x peer), p99 ${plain.saturated.p99} ms saturated, ${plain.paced.p99} ms paced`);
+  console.log(`\nhelp reply throughput ratio ${ratio.toFixed(2)} (>= 0.8 as for a plain message: ${ratio >= 0.8 ? "yes" : "no"})`);
+  // The help reply also posts a card to the Bot Connector (as the echo bot posts its echo); the p99 target is the plain message's.
+  console.log(`help reply: p99 ${v.saturated.p99} ms saturated (queueing bound 50 / req/s = ${(1000 * CONNECTIONS / v.saturated.rps).toFixed(0)} ms; peer ${results[0][1].saturated.p99} ms), ${v.paced.p99} ms paced at ${offered} req/s (peer ${results[0][1].paced.p99} ms)`);
+  // A plain message: most of a meeting's traffic, and what the issue's target names.
+  for (const [name, r] of results.slice(2)) {
+    const met = r.saturated.rps / peer >= 0.8 && r.saturated.p99 < 20;
+    console.log(`${name}: ${r.saturated.rps.toFixed(0)} req/s (${(r.saturated.rps / peer).toFixed(2)} x peer, target >= 0.8), p99 ${r.saturated.p99} ms with 50 requests always in flight (target < 20 ms): ${met ? 'met' : 'NOT met'}; paced p99 ${r.paced.p99} ms`);
+  }
 }
 
 main().catch((err) => {

@@ -65,14 +65,8 @@ async function child() {
   process.send({ type: 'ready', url: vuoro.url });
 }
 
-// The server runs with production's Node flags (the heap cap), read from the App Service command
-// line; BENCH_NODE_FLAGS replaces them ('none' for none).
-function productionFlags() {
-  const bicep = readFileSync(path.join(__dirname, '..', '..', 'infra', 'modules', 'web-app.bicep'), 'utf8');
-  const line = /appCommandLine: 'node ([^']*)dist\/bot\/index\.js'/.exec(bicep);
-  if (!line) throw new Error('appCommandLine not found in infra/modules/web-app.bicep');
-  return line[1].split(' ').filter(Boolean);
-}
+// The server runs with production's Node flags; BENCH_NODE_FLAGS replaces them ('none' for none).
+const { productionFlags } = require('./production-flags');
 const serverFlags = process.env.BENCH_NODE_FLAGS === undefined ? productionFlags() : process.env.BENCH_NODE_FLAGS.split(' ').filter((f) => f && f !== 'none');
 
 function readStatus() {
