@@ -38,6 +38,12 @@ export class Token {
     return this.lowerCache;
   }
 
+  /** Drops the references to the message (the offsets are numbers, no client text). */
+  forget(): void {
+    this.src = '';
+    this.lowerCache = null;
+  }
+
   set(src: string, start: number, end: number, cap: boolean): void {
     this.src = src;
     this.start = start;
@@ -248,7 +254,7 @@ export function tokenize(s: string): Token[] {
 
 /** Drops every token's reference to the last message, so no client text stays reachable. */
 export function releaseTokens(): void {
-  for (let k = 0; k < used; k++) pool[k].set('', 0, 0, false);
+  for (let k = 0; k < used; k++) pool[k].forget();
   used = 0;
   // the array keeps its length (setting it to 0 would drop the backing store, reallocated next call)
 }
