@@ -231,8 +231,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     else tokens.push(t);
     count++;
   }
-  // pop() is compiled inline where the length setter is a runtime call that may also drop the backing store
-  while (tokens.length > count) tokens.pop();
+  // the length setter is a runtime call: skipped when the count is unchanged
+  if (tokens.length !== count) tokens.length = count;
   kinds = kindBits;
   profile.flags = flags;
   profile.digits = digits;
