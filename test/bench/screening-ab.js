@@ -4,7 +4,8 @@
  * Before/after throughput of two screener builds in ONE process, in interleaved short rounds timed
  * by process CPU time: on this shared two-core machine separate bench runs drift by more than most
  * changes are worth, while the ratio of neighbouring rounds holds. `scan` times the tokeniser pass
- * alone, `screen` screen(), `full` screen() + redact() (what screening.bench.js measures).
+ * alone, `screen` screen(), `full` screen() + redact() (what screening.bench.js measures), `full-cold` the same
+ * with each build's word memory forgotten before every pass (outside the timed part), as on unseen text.
  *   cp -r dist/bot/domain/screening /tmp/screening-before   # before the change
  *   npx tsc -p tsconfig.build.json && node test/bench/screening-ab.js /tmp/screening-before [dist dir] [scan|screen|full] [rounds]
  * (a copy outside the repository needs NODE_PATH=$PWD/node_modules to find the lexicon packages)
@@ -29,15 +30,23 @@ function load(dir) {
   return (t) => screening.redact(t, screening.screen(t));
 }
 
+const cold = mode === 'full-cold';
+const forgets = [beforeDir, afterDir].map((dir) => require(path.resolve(dir)).forgetWords ?? (() => {}));
 const runs = [load(beforeDir), load(afterDir)];
 /** MB/s of `passes` passes over the corpus, by CPU time (time the scheduler gives other processes does not count). */
-function sample(run, passes) {
-  const c0 = process.cpuUsage();
-  for (let p = 0; p < passes; p++) for (const t of texts) run(t);
-  const c = process.cpuUsage(c0);
-  return (bytes * passes) / 1e6 / ((c.user + c.system) / 1e6);
+function sample(o, passes) {
+  const run = runs[o];
+  let cpu = 0;
+  for (let p = 0; p < passes; p++) {
+    if (cold) forgets[o]();
+    const c0 = process.cpuUsage();
+    for (const t of texts) run(t);
+    const c = process.cpuUsage(c0);
+    cpu += c.user + c.system;
+  }
+  return (bytes * passes) / 1e6 / (cpu / 1e6);
 }
-for (const run of runs) sample(run, 150);
+for (let o = 0; o < runs.length; o++) sample(o, 150);
 const passes = mode === 'scan' ? 20 : 6;
 const before = [];
 const after = [];
@@ -45,7 +54,7 @@ const ratios = [];
 for (let k = 0; k < Number(roundsArg); k++) {
   // the order alternates, so neither build always runs right after the other's garbage
   const m = [];
-  for (const o of k % 2 ? [1, 0] : [0, 1]) m[o] = sample(runs[o], passes);
+  for (const o of k % 2 ? [1, 0] : [0, 1]) m[o] = sample(o, passes);
   before.push(m[0]);
   after.push(m[1]);
   ratios.push(m[1] / m[0]);

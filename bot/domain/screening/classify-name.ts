@@ -7,7 +7,7 @@ import { baseFormsAt, formCodes, formEndsNen, formHash } from './finnish-inflect
 import { FLAG_HASH_BITS, LEX, type Lexicons } from './lexicons';
 import type { ScanContext } from './scan-context';
 import type { Token } from './tokens';
-import { hashPair, HashSet, pairHash1, pairHash2 } from './word-table';
+import { hashSecond, HashSet } from './word-table';
 
 /** How a word reads as a name. */
 export interface NameInfo {
@@ -34,17 +34,17 @@ export function forgetNonNames(): void {
 /** The token as a name, or null when it cannot be one (remembered, by hash only, for next time). */
 export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
   const s = ctx.text;
-  let h1 = t.hash1;
-  let h2 = t.hash2;
-  if (!t.cap) {
-    hashPair(s, t.start, t.end);
-    h1 = pairHash1;
-    h2 = pairHash2;
+  const h1 = t.hash1;
+  // the second hash is read only when the first matches a remembered word, or to remember this one:
+  // most words are classified once in a message and are in no memory yet
+  let h2 = 0;
+  if (NOT_A_NAME.hasFirst(h1)) {
+    h2 = hashSecond(s, t.start, t.end);
+    if (NOT_A_NAME.has(h1, h2)) return null;
   }
-  if (NOT_A_NAME.has(h1, h2)) return null;
   const wf = lex.flags.getHashed(h1, s, t.start, t.end);
   const info = t.end - t.start < 2 || wf & LEX.notName ? null : classifyWord(s, t.start, t.end, wf, lex);
-  if (!info) NOT_A_NAME.add(h1, h2);
+  if (!info) NOT_A_NAME.add(h1, h2 !== 0 ? h2 : hashSecond(s, t.start, t.end));
   return info;
 }
 

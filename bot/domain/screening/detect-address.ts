@@ -117,12 +117,13 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   let r = 0;
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti];
-    if (t.start < covered || t.end - t.start > 40) continue;
+    // both street forms below start at a capitalised word; the run pointer catches up at the next one
+    if (!t.cap || t.start < covered || t.end - t.start > 40) continue;
     while (r < p.runCount && p.runStart[r] < t.end) r++;
     // a house number right after the word (blanks between) starts a digit run: the runs are walked, not the text
     const numberNext = r < p.runCount && p.runStart[r] > t.end && skipBlanks(s, t.end) === p.runStart[r];
     // the house number comes first in the test: the street-noun regex runs only before a number
-    const streetLike = numberNext && t.cap && streetTail(s, t.start, t.end);
+    const streetLike = numberNext && streetTail(s, t.start, t.end);
     const street = streetLike ? STREET_END.exec(t.lower) : null;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
     const whole = streetLike && WHOLE_STREET_NAMES.has(t.lower);
@@ -135,7 +136,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
         continue;
       }
     }
-    if (t.cap && t.start > firstNumber && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
+    if (t.start > firstNumber && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
       // "12 Baker Street": number, one or two capitalised words, street word
       let j = t.start - 1;
       let words = 0;

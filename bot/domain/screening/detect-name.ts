@@ -251,7 +251,7 @@ const FORM = new Int32Array(64);
 function unknownName(ctx: ScanContext, t: Token, lex: Lexicons, scan: Scan): boolean {
   const s = ctx.text;
   if (!t.cap || t.allCaps || t.end - t.start < 3) return false;
-  if (lex.flags.getHashed(t.hash1, s, t.start, t.end) !== 0 || lex.places.get(s, t.start, t.end) !== 0) return false;
+  if (lex.flags.getHashed(t.hash1, s, t.start, t.end) !== 0 || lex.places.getHashed(t.hash1, s, t.start, t.end) !== 0) return false;
   const forms = baseFormsAt(s, t.start, t.end);
   for (let k = 0; k < forms; k++) {
     const len = formCodes(k, FORM);

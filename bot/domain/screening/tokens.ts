@@ -6,7 +6,7 @@ import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
 import { mayBeLowerName, mayBeLowerNameHead } from './lower-name-filter';
 import { KIND, kindOfHashed, TRIGGER } from './word-kinds';
-import { HASH_START, hashFinish, hashSecond, hashStep, WordTable } from './word-table';
+import { HASH_START, hashFinish, hashStep, WordTable } from './word-table';
 
 
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
@@ -21,9 +21,8 @@ export class Token {
   sentStart = false;
   /** KIND bits of the lower-cased word (0 for most words). */
   kind = 0;
-  /** Capitalised words only: hashLower() of the word and a second hash (see hashPair), for look-ups in place. */
+  /** hashLower() of the word, built while the pass read it: look-ups in place start from it. */
   hash1 = 0;
-  hash2 = 0;
   /** The normalised text the span points into ('' once screening is over). */
   src = '';
   private lowerCache: string | null = null;
@@ -37,6 +36,12 @@ export class Token {
   get lower(): string {
     this.lowerCache ??= this.cap ? this.text.toLowerCase() : this.text;
     return this.lowerCache;
+  }
+
+  /** Drops the references to the message (the offsets are numbers, no client text). */
+  forget(): void {
+    this.src = '';
+    this.lowerCache = null;
   }
 
   set(src: string, start: number, end: number, cap: boolean): void {
@@ -220,8 +225,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     t.allCaps = cap && i - start > 1 && lower === 0;
     t.sentStart = cap && (sentenceBefore === 1 || (sentenceBefore > 1 && sentenceAfterDot(s, sentenceBefore - 2)));
     t.kind = kind & ~TRIGGER;
-    t.hash1 = cap ? h : 0;
-    t.hash2 = cap ? hashSecond(s, start, i) : 0;
+    t.hash1 = h;
     kindBits |= t.kind;
     if (count < tokens.length) tokens[count] = t;
     else tokens.push(t);
@@ -250,7 +254,7 @@ export function tokenize(s: string): Token[] {
 
 /** Drops every token's reference to the last message, so no client text stays reachable. */
 export function releaseTokens(): void {
-  for (let k = 0; k < used; k++) pool[k].set('', 0, 0, false);
+  for (let k = 0; k < used; k++) pool[k].forget();
   used = 0;
   // the array keeps its length (setting it to 0 would drop the backing store, reallocated next call)
 }

@@ -179,6 +179,17 @@ export class HashSet {
     }
   }
 
+  /** Some remembered word has first hash h1 (has() may still say no): a caller can skip computing h2 when not. */
+  hasFirst(h1: number): boolean {
+    const a = h1 | 0;
+    let i = h1 & this.mask;
+    for (;;) {
+      if (this.slots[2 * i + 1] === 0) return false;
+      if (this.slots[2 * i] === a) return true;
+      i = (i + 1) & this.mask;
+    }
+  }
+
   add(h1: number, h2: number): void {
     // kept at most half full so probes stay short; when full, start over
     if (this.count * 2 >= this.mask) this.clear();

@@ -48,6 +48,21 @@ describe('HashSet (remembers words by hash only)', () => {
     set.clear();
     expect(set.has(pairHash1, pairHash2)).toBe(false);
   });
+
+  it('hasFirst answers for the first hash alone, so a caller can skip computing the second', () => {
+    const set = new HashSet(16);
+    hashPair('viikolla', 0, 8);
+    const [a, b] = [pairHash1, pairHash2];
+    expect(set.hasFirst(a)).toBe(false);
+    set.add(a, b);
+    expect(set.hasFirst(a)).toBe(true);
+    // the same first hash with another second hash: hasFirst says maybe, has() says no
+    expect(set.has(a, b ^ 2)).toBe(false);
+    hashPair('kuukauden', 0, 9);
+    expect(set.hasFirst(pairHash1)).toBe(false);
+    set.clear();
+    expect(set.hasFirst(a)).toBe(false);
+  });
 });
 
 describe('baseForms', () => {
