@@ -57,6 +57,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 }
 
 const syncLogs = () => vuoro!.logs.filter((l) => l.includes('"event":"calendar.sync'));
+// One "synced" line per cycle; a run plans its next run from the clock when it ends, so the test moves
+// the fake clock only after a run has logged every cycle (on a loaded machine the calendar can show a
+// move before the run's second cycle is read).
+const syncedLines = () => syncLogs().filter((l) => l.includes('"event":"calendar.synced"')).length;
+const runEnded = (lines: number) => until(`${lines} synced cycles`, async () => (syncedLines() >= lines ? true : undefined));
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -82,6 +87,7 @@ describe('scheduled group calendar sync', () => {
     vuoro = await startTestVuoro({ VUORO_CALENDAR_GROUP_ID: GROUP, VUORO_CALENDAR_SYNC_MINUTES: '15' }, { clock, graph: { credential, perTenantTokens: false } });
 
     const first = await until('the first sync', async () => ((await synced()).length ? synced() : undefined));
+    await runEnded(2);
     expect(first.map((w) => [w.date, w.start, w.end, w.theme, w.status, w.title.fi])).toEqual([['2027-01-21', '12:00', '14:00', 'services', 'confirmed', SUBJECT]]);
     const readsAfterFirst = calendarReads;
     expect(readsAfterFirst).toBe(2); // the running cycle and the one being planned
@@ -98,6 +104,7 @@ describe('scheduled group calendar sync', () => {
     });
     expect(moved.map((w) => [w.date, w.start, w.end])).toEqual([['2027-01-28', '13:00', '15:00']]);
     expect(moved[0].id).toBe(first[0].id);
+    await runEnded(4);
 
     // Permission not (yet) granted: the calendar keeps what it had, and the sync is tried again after five minutes.
     calendarAnswer = 403;
