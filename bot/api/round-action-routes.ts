@@ -5,14 +5,13 @@
  * where `position` numbers the running order as GET .../today shows it. Logs ids and counts only.
  */
 import type * as restify from 'restify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import type { MeetingRecord, MeetingRepository } from '../adapters/repositories/meeting-repository';
 import type { RoundRepository } from '../adapters/repositories/round-repository';
 import type { Round, RoundAction } from '../domain/turn-order';
 import type { RoundActionOutcome } from '../handlers/round-handlers';
 import type { SsoVerifier } from './sso-verifier';
-import { signedInUser } from './sso-guard';
+import { meetingCall } from './sso-guard';
 import { BodyError, readJson, sendJson } from './http-cache';
 import { presenterAt } from './today-payload';
 import { meetingOf } from './today-routes';
@@ -60,11 +59,9 @@ function answer(outcome: RoundActionOutcome): { status: number; body: Record<str
 export function registerRoundActionRoutes(server: restify.Server, deps: RoundActionRouteDeps): void {
   const { meetings, rounds, auth, control, log } = deps;
   server.post('/api/meetings/:meetingId/round/actions', async (req: restify.Request, res: restify.Response) => {
-    const r = req as unknown as IncomingMessage;
-    const w = res as unknown as ServerResponse;
-    const user = await signedInUser(auth, req, res, 'round-actions', log);
-    if (!user) return;
-    const meetingId = String(req.params?.meetingId ?? '');
+    const call = await meetingCall(auth, req, res, 'round-actions', log);
+    if (!call) return;
+    const { user, meetingId, req: r, res: w } = call;
     try {
       const meeting = await meetingOf(meetings, meetingId, user.tid);
       if (!meeting) return sendJson(r, w, 404, { error: 'notFound' }, NO_STORE);

@@ -20,3 +20,18 @@ export async function signedInUser(auth: SsoVerifier, req: restify.Request, res:
     return undefined;
   }
 }
+
+/** A tab API call about one meeting: the signed-in user, the meeting id from the path, and the raw request and response. */
+export interface MeetingCall {
+  user: SsoUser;
+  meetingId: string;
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+/** The call's user and `:meetingId`, or undefined after answering 401. */
+export async function meetingCall(auth: SsoVerifier, req: restify.Request, res: restify.Response, route: string, log?: Logger): Promise<MeetingCall | undefined> {
+  const user = await signedInUser(auth, req, res, route, log);
+  if (!user) return undefined;
+  return { user, meetingId: String(req.params?.meetingId ?? ''), req: req as unknown as IncomingMessage, res: res as unknown as ServerResponse };
+}

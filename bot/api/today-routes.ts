@@ -4,14 +4,13 @@
  * meeting id alone reveals nothing; a meeting of another tenant answers as if it did not exist.
  */
 import type * as restify from 'restify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../domain/ports';
 import type { Logger } from '../logger';
 import type { MeetingRecord, MeetingRepository } from '../adapters/repositories/meeting-repository';
 import type { CentreRepository } from '../adapters/repositories/centre-repository';
 import type { RoundRepository } from '../adapters/repositories/round-repository';
 import type { SsoVerifier } from './sso-verifier';
-import { signedInUser } from './sso-guard';
+import { meetingCall } from './sso-guard';
 import { sendJson } from './http-cache';
 import { todayPayload } from './today-payload';
 import type { ChairControls } from './round-action-routes';
@@ -46,11 +45,9 @@ const NO_STORE = { 'cache-control': 'no-store' };
 export function registerTodayRoutes(server: restify.Server, deps: TodayRouteDeps): void {
   const { meetings, centres, rounds, auth, clock, log, control } = deps;
   server.get('/api/meetings/:meetingId/today', async (req: restify.Request, res: restify.Response) => {
-    const r = req as unknown as IncomingMessage;
-    const w = res as unknown as ServerResponse;
-    const user = await signedInUser(auth, req, res, 'today', log);
-    if (!user) return;
-    const meetingId = String(req.params?.meetingId ?? '');
+    const call = await meetingCall(auth, req, res, 'today', log);
+    if (!call) return;
+    const { user, meetingId, req: r, res: w } = call;
     const notFound = () => sendJson(r, w, 404, { error: 'notFound' }, NO_STORE);
     if (!meetingId || meetingId.length > 512) return notFound();
     try {
