@@ -3,7 +3,7 @@
  * proactive sends through the bot's adapter, the optional activity feed, and the tab's routes.
  * vuoro.ts owns the scheduler (start after listen, stop on close); this only registers on it.
  */
-import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
+import { graphCredential } from './adapters/graph/graph-credential';
 import type { TokenCredential } from '@azure/identity';
 import type { Server } from 'restify';
 import type { Bot } from './app';
@@ -36,19 +36,17 @@ export interface RemindersOptions {
   credential?: TokenCredential;
 }
 
-/** The credential Graph calls use: the managed identity in Azure, the bot's secret otherwise; none locally. */
-export function graphCredential(config: Config): TokenCredential | undefined {
-  const { auth } = config;
-  if (auth.mode === 'managed-identity') return new ManagedIdentityCredential({ clientId: config.managedIdentityClientId || auth.appId });
-  if (auth.mode === 'secret' && auth.tenantId) return new ClientSecretCredential(auth.tenantId, auth.appId, auth.appPassword);
-  return undefined;
+/** The activity feed's credential: the bot's Graph credential, which with a secret needs the deploying tenant's id (none locally). */
+function feedCredential(config: Config): TokenCredential | undefined {
+  if (config.auth.mode === 'secret' && !config.auth.tenantId) return undefined;
+  return graphCredential(config)?.credential;
 }
 
 /** Registers the reminders on `scheduler`; the caller starts the scheduler. */
 export function wireReminders(deps: { config: Config; store: StateStore; clock: Clock; log: Logger; bot: Bot; scheduler: DurableScheduler; calendar: CalendarService }, options: RemindersOptions = {}): RemindersWiring {
   const { config, store, clock, log, bot, scheduler, calendar } = deps;
   const repo = new ReminderRepository(store);
-  const credential = config.activityFeed.teamsAppId ? options.credential ?? graphCredential(config) : undefined;
+  const credential = config.activityFeed.teamsAppId ? options.credential ?? feedCredential(config) : undefined;
   const feed = credential ? new ActivityFeedNotifier({ credential, teamsAppId: config.activityFeed.teamsAppId }) : undefined;
   const service = new ReminderService({
     repo, scheduler, calendar, clock, log, feed,
