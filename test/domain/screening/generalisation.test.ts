@@ -1,7 +1,6 @@
 import { redact, screen } from '../../../bot/domain/screening';
 
-const found = (text: string, type: string) => screen(text).filter((f) => f.type === type).map((f) => text.slice(f.start, f.end));
-const names = (text: string) => found(text, 'name');
+import { foundOfType as found, names } from './found';
 
 describe('names beyond the lexicon and the development corpus', () => {
   it('reads Swedish and English first words of a sentence as the ordinary words they are', () => {

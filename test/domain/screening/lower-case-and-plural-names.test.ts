@@ -1,8 +1,8 @@
-import { screen } from '../../../bot/domain/screening';
 import { baseForms } from '../../../bot/domain/screening/finnish-inflection';
 
-const names = (text: string) => screen(text).filter((f) => f.type === 'name').map((f) => text.slice(f.start, f.end));
-const births = (text: string) => screen(text).filter((f) => f.type === 'date_of_birth').map((f) => text.slice(f.start, f.end));
+import { foundOfType, names } from './found';
+
+const births = (text: string) => foundOfType(text, 'date_of_birth');
 
 describe('names typed in lower case with no context word', () => {
   it('finds a frequent first name, inflected too, and a first name with its surname', () => {

@@ -1,6 +1,4 @@
-import { screen } from '../../../bot/domain/screening';
-
-const names = (text: string) => screen(text).filter((f) => f.type === 'name').map((f) => text.slice(f.start, f.end));
+import { names } from './found';
 
 describe('name', () => {
   it('finds first + last names and names after context words', () => {

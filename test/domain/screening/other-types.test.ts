@@ -1,6 +1,6 @@
 import { screen } from '../../../bot/domain/screening';
 
-const found = (text: string) => screen(text).map((f) => ({ type: f.type, text: text.slice(f.start, f.end) }));
+import { findings as found } from './found';
 
 describe('address', () => {
   it('finds street addresses with staircase, flat and postal code', () => {

@@ -4,7 +4,7 @@ const CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 function hetu(ddmmyy: string, sign: string, nnn: string): string {
   return `${ddmmyy}${sign}${nnn}${CHECK[Number(ddmmyy + nnn) % 31]}`;
 }
-const found = (text: string) => screen(text).map((f) => ({ type: f.type, text: text.slice(f.start, f.end) }));
+import { findings as found } from './found';
 
 describe('personal_id', () => {
   it.each(['+', '-', 'Y', 'X', 'W', 'V', 'U', 'A', 'B', 'C', 'D', 'E', 'F'])('finds a code with century sign %s', (sign) => {
