@@ -133,11 +133,19 @@ function build(): Uint32Array {
  * letters or more: false for most ordinary words; true sends the word on to mayBeLowerName.
  */
 export function mayBeLowerNameHead(s: string, start: number, n: number): boolean {
-  if (!bits) build();
   const k = four(s.charCodeAt(start), s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3));
-  if (!hasBit(ANY4, anyBit(k))) return false;
-  if (n <= SHORT_WORD && hasBit(SHORT4, k)) return true;
-  return n > MIN_STEM && hasBit(FIRST4, k) && hasBit(SECOND4, four(s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3), s.charCodeAt(start + 4)));
+  return mayBeLowerNameHeadKeyed(n, k, n > MIN_STEM ? four(s.charCodeAt(start + 1), s.charCodeAt(start + 2), s.charCodeAt(start + 3), s.charCodeAt(start + 4)) : 0);
+}
+
+/**
+ * mayBeLowerNameHead() of a word of n code units when the tokeniser has read their five-bit codes:
+ * `first` of the first four, `second` of the second to fifth (read only when n > 4).
+ */
+export function mayBeLowerNameHeadKeyed(n: number, first: number, second: number): boolean {
+  if (!bits) build();
+  if (!hasBit(ANY4, anyBit(first))) return false;
+  if (n <= SHORT_WORD && hasBit(SHORT4, first)) return true;
+  return n > MIN_STEM && hasBit(FIRST4, first) && hasBit(SECOND4, second);
 }
 
 /** s[start, end) (lower case, four letters or more, passed mayBeLowerNameHead) may be a name or an inflected name. */

@@ -4,8 +4,8 @@
  */
 import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
-import { mayBeLowerName, mayBeLowerNameHead } from './lower-name-filter';
-import { KIND, kindOfHashed, TRIGGER } from './word-kinds';
+import { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed } from './lower-name-filter';
+import { KIND, kindOfKeyed, prefixKeyAt, TRIGGER } from './word-kinds';
 import { HASH_START, hashFinish, hashStep, WordTable } from './word-table';
 
 
@@ -177,29 +177,57 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     // hashLower() of the word, built while its letters are read: the kind look-up and, for a
     // capitalised word, the name look-ups start from it instead of reading the letters again
     let h = hashStep(HASH_START, c < 128 ? c | 32 : lowerCode(c));
+    // the first five code units at five bits each, as the filters key them (word-kinds.ts,
+    // lower-name-filter.ts): gathered here so that they need not read the letters again
+    let head = c & 31;
     i++;
-    for (;;) {
-      while (i < n) {
+    if (c < 0x100) {
+      const headEnd = i + 4 < n ? i + 4 : n;
+      while (i < headEnd) {
         const d = s.charCodeAt(i);
-        // ASCII letters first, without the table: they are most letters, and never markup
         if (((d | 32) - 97) >>> 0 < 26) {
           lower |= d & 32;
           h = hashStep(h, d | 32);
+        } else {
+          const k = classOf(d);
+          // a hyphen, an apostrophe or a letter past Latin-1 ends the head; the loop below goes on
+          if (!(k & LETTER) || d >= 0x100) break;
+          inner |= k;
+          if (!(k & UPPER) && d >= 0xdf) lower = 32;
+          h = hashStep(h, lowerCode(d));
+        }
+        head = (head << 5) | (d & 31);
+        i++;
+      }
+    }
+    const headLen = c < 0x100 ? i - start : 0;
+    // the code unit that ended the word (-1 at the text's end)
+    let d = -1;
+    for (;;) {
+      while (i < n) {
+        const e = s.charCodeAt(i);
+        // ASCII letters first, without the table: they are most letters, and never markup
+        if (((e | 32) - 97) >>> 0 < 26) {
+          lower |= e & 32;
+          h = hashStep(h, e | 32);
           i++;
           continue;
         }
-        const k = classOf(d);
-        if (!(k & LETTER)) break;
+        const k = classOf(e);
+        if (!(k & LETTER)) {
+          d = e;
+          break;
+        }
         inner |= k;
         // ª, µ and º (below ß) count as neither case
-        if (!(k & UPPER) && d >= 0xdf) lower = 32;
-        h = hashStep(h, lowerCode(d));
+        if (!(k & UPPER) && e >= 0xdf) lower = 32;
+        h = hashStep(h, lowerCode(e));
         i++;
       }
-      const d = i < n ? s.charCodeAt(i) : -1;
       if (!((d === 45 || d === 39) && i + 1 < n && classOf(s.charCodeAt(i + 1)) & LETTER)) break;
       if (d === 45) flags |= HAS.dash;
       h = hashStep(h, d);
+      d = -1;
       i++;
     }
     // a letter normalise() would fold (a Cyrillic look-alike, a full-width letter) is markup too
@@ -208,21 +236,28 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (stopAtMarkup) return false;
     }
     const cap = (cls & UPPER) !== 0;
+    const end = i;
+    // the blank after a word is passed here, read already
+    if (d === 32) i++;
+    const len = end - start;
+    // the head is whole when it holds the first five code units (all of a shorter word)
+    const whole = headLen === (len < 5 ? len : 5);
     h = hashFinish(h);
-    let kind = kindOfHashed(h, s, start, i);
+    let kind = kindOfKeyed(h, s, start, end, len < 3 ? -1 : whole ? head >>> (5 * (headLen - 3)) : prefixKeyAt(s, start));
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else {
         // a lower-case word that may be a name ("nyt juha haluaa") is kept too; four letters or more
-        const named = i - start >= 4 && mayBeLowerNameHead(s, start, i - start) && mayBeLowerName(s, start, i);
+        const named = len >= 4 && (whole ? mayBeLowerNameHeadKeyed(len, head >>> (5 * (headLen - 4)), head & 0xfffff) : mayBeLowerNameHead(s, start, len)) &&
+          mayBeLowerName(s, start, end);
         if (keep > 0) keep--;
         else if (!named) continue;
         if (named) kind = KIND.lowerName;
       }
     }
     const t = take(count);
-    t.set(s, start, i, cap);
-    t.allCaps = cap && i - start > 1 && lower === 0;
+    t.set(s, start, end, cap);
+    t.allCaps = cap && len > 1 && lower === 0;
     t.sentStart = cap && (sentenceBefore === 1 || (sentenceBefore > 1 && sentenceAfterDot(s, sentenceBefore - 2)));
     t.kind = kind & ~TRIGGER;
     t.hash1 = h;

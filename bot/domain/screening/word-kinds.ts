@@ -171,11 +171,18 @@ export function kindOf(s: string, start: number, end: number): number {
 
 /** kindOf() when hashLower(s, start, end) is known (the tokeniser computes it while reading the word). */
 export function kindOfHashed(hash: number, s: string, start: number, end: number): number {
+  return kindOfKeyed(hash, s, start, end, end - start >= 3 ? prefixKeyAt(s, start) : -1);
+}
+
+/** prefixKey() of the word starting at s[start] (three code units or more). */
+export function prefixKeyAt(s: string, start: number): number {
+  return prefixKey(low5(s.charCodeAt(start)), low5(s.charCodeAt(start + 1)), low5(s.charCodeAt(start + 2)));
+}
+
+/** kindOfHashed() when the word's prefixKey() is known too (-1 for a word of fewer than three code units). */
+export function kindOfKeyed(hash: number, s: string, start: number, end: number, key: number): number {
   let kind = 0;
   if (hasBucket(WORD_FILTER, hash >>> 16)) kind = (exactTable ??= new WordTable(exact)).getHashed(hash, s, start, end);
-  if (end - start >= 3) {
-    const key = prefixKey(low5(s.charCodeAt(start)), low5(s.charCodeAt(start + 1)), low5(s.charCodeAt(start + 2)));
-    if (hasBucket(PREFIX_KEYS, key) && end - start >= PREFIX_MIN[key]) kind |= prefixKind(s, start, end, key);
-  }
+  if (key >= 0 && hasBucket(PREFIX_KEYS, key) && end - start >= PREFIX_MIN[key]) kind |= prefixKind(s, start, end, key);
   return kind;
 }
