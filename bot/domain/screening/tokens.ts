@@ -9,6 +9,13 @@ import { KIND, kindOfKeyed, prefixKeyAt, TRIGGER } from './word-kinds';
 import { HASH_START, hashFinish, hashStep, WordTable } from './word-table';
 
 
+// The text the tokens of the last scan point into ('' once they are released): one reference for
+// them all, so filling a token stores numbers only.
+let source = '';
+// Tokens whose lower-case copy was made since the last release (few: most tokens are never asked).
+const lowered: Token[] = [];
+let loweredCount = 0;
+
 /** A run of letters (inner hyphens and apostrophes kept: Anna-Liisa, O'Brien). */
 export class Token {
   start = 0;
@@ -23,32 +30,26 @@ export class Token {
   kind = 0;
   /** hashLower() of the word, built while the pass read it: look-ups in place start from it. */
   hash1 = 0;
-  /** The normalised text the span points into ('' once screening is over). */
-  src = '';
   private lowerCache: string | null = null;
 
-  /** The word as written (built on demand). */
+  /** The word as written (built on demand; '' once screening is over). */
   get text(): string {
-    return this.src.slice(this.start, this.end);
+    return source.slice(this.start, this.end);
   }
 
   /** The word in lower case (built on first use). */
   get lower(): string {
-    this.lowerCache ??= this.cap ? this.text.toLowerCase() : this.text;
+    if (this.lowerCache === null) {
+      this.lowerCache = this.cap ? this.text.toLowerCase() : this.text;
+      if (loweredCount < lowered.length) lowered[loweredCount] = this;
+      else lowered.push(this);
+      loweredCount++;
+    }
     return this.lowerCache;
   }
 
-  /** Drops the references to the message (the offsets are numbers, no client text). */
+  /** Drops the lower-case copy of the word (the offsets are numbers, no client text). */
   forget(): void {
-    this.src = '';
-    this.lowerCache = null;
-  }
-
-  set(src: string, start: number, end: number, cap: boolean): void {
-    this.src = src;
-    this.start = start;
-    this.end = end;
-    this.cap = cap;
     this.lowerCache = null;
   }
 }
@@ -107,16 +108,9 @@ export function tokenKinds(): number {
 }
 
 // Token objects and the array holding them are reused by every call: screening allocates no tokens.
+// tokens[k] is always pool[k].
 const pool: Token[] = [];
 const tokens: Token[] = [];
-// Pool tokens set since the last releaseTokens() (an abandoned scan may have set more than it returned).
-let used = 0;
-
-function take(n: number): Token {
-  if (n === pool.length) pool.push(new Token());
-  if (n >= used) used = n + 1;
-  return pool[n];
-}
 
 /**
  * One pass over the text: its word tokens, and its profile (text-profile.ts) left in `profile`.
@@ -125,6 +119,9 @@ function take(n: number): Token {
  * normalise() would change. Linear; the tokens are valid until the next call.
  */
 function scan(s: string, stopAtMarkup: boolean): boolean {
+  // a caller that did not release the last scan's tokens: their lower-case copies are stale now
+  if (loweredCount > 0) releaseTokens();
+  source = s;
   let count = 0;
   let kindBits = 0;
   let flags = 0;
@@ -255,15 +252,22 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         if (named) kind = KIND.lowerName;
       }
     }
-    const t = take(count);
-    t.set(s, start, end, cap);
+    let t: Token;
+    if (count < pool.length) t = pool[count];
+    else {
+      t = new Token();
+      pool.push(t);
+    }
+    t.start = start;
+    t.end = end;
+    t.cap = cap;
     t.allCaps = cap && len > 1 && lower === 0;
     t.sentStart = cap && (sentenceBefore === 1 || (sentenceBefore > 1 && sentenceAfterDot(s, sentenceBefore - 2)));
-    t.kind = kind & ~TRIGGER;
+    kind &= ~TRIGGER;
+    t.kind = kind;
     t.hash1 = h;
-    kindBits |= t.kind;
-    if (count < tokens.length) tokens[count] = t;
-    else tokens.push(t);
+    kindBits |= kind;
+    if (count === tokens.length) tokens.push(t);
     count++;
   }
   // the length setter is a runtime call: skipped when the count is unchanged
@@ -287,9 +291,10 @@ export function tokenize(s: string): Token[] {
   return tokens;
 }
 
-/** Drops every token's reference to the last message, so no client text stays reachable. */
+/** Drops the last message's text and every lower-case copy of its words, so no client text stays reachable. */
 export function releaseTokens(): void {
-  for (let k = 0; k < used; k++) pool[k].forget();
-  used = 0;
-  // the array keeps its length (setting it to 0 would drop the backing store, reallocated next call)
+  source = '';
+  for (let k = 0; k < loweredCount; k++) lowered[k].forget();
+  loweredCount = 0;
+  // the arrays keep their length (setting it to 0 would drop the backing store, reallocated next call)
 }
