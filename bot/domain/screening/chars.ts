@@ -63,21 +63,18 @@ export function skipBlanks(s: string, i: number): number {
   return i;
 }
 
-// Lower-case of each UTF-16 code unit, filled on first use (0 = not yet known; code 0 is its own lower case).
+// Lower-case of each UTF-16 code unit (all filled at load, below).
 const LOWER = new Uint16Array(0x10000);
 
-function fillLower(c: number): number {
+function fillLower(c: number): void {
   const l = String.fromCharCode(c).toLowerCase();
-  const v = l.length === 1 ? l.charCodeAt(0) : c;
-  LOWER[c] = v;
-  return v;
+  LOWER[c] = l.length === 1 ? l.charCodeAt(0) : c;
 }
 
 /** Lower-case code unit of c without building a string (a multi-unit lower case keeps c). */
 export function lowerCode(c: number): number {
   // one load, no case branch: upper- and lower-case letters alternate unpredictably in a message
-  const known = LOWER[c];
-  return known !== 0 ? known : fillLower(c);
+  return LOWER[c];
 }
 
 /** Bits of classOf(): what the one pass over a message (tokens.ts) needs to know about a code unit. */
@@ -91,26 +88,26 @@ export const CC = {
   special: 16,
 } as const;
 
-// Class of each UTF-16 code unit, filled on first use (0 = not yet known).
+// Class of each UTF-16 code unit (all filled at load, below).
 const CLASS = new Uint8Array(0x10000);
 
-function fillClass(c: number): number {
+function fillClass(c: number): void {
   let k = CC.known;
   if (isDigit(c)) k |= CC.digit;
   else if (isLetter(c)) k |= CC.letter | (isUpper(c) ? CC.upper : 0);
   if (c === 45 || c === 40 || c === 91 || c === 64 || touches(c)) k |= CC.special;
   CLASS[c] = k;
-  return k;
 }
 
-// Latin letters, digits and punctuation are filled in at load, so the hot path is a single load.
-for (let c = 0; c < 0x250; c++) {
+// Every code unit is classed at load (some tens of milliseconds), so the hot paths are a single load
+// with no call to fill a gap: a call on the tokeniser's letter loop made the optimiser keep the
+// loop's values in memory around it.
+for (let c = 0; c < 0x10000; c++) {
   fillClass(c);
   fillLower(c);
 }
 
 /** CC bits of the code unit c (0 <= c <= 0xffff, as charCodeAt gives). */
 export function classOf(c: number): number {
-  const k = CLASS[c];
-  return k !== 0 ? k : fillClass(c);
+  return CLASS[c];
 }

@@ -107,10 +107,20 @@ export function tokenKinds(): number {
   return kinds;
 }
 
-// Token objects and the array holding them are reused by every call: screening allocates no tokens.
-// tokens[k] is always pool[k].
+// Token objects are reused by every call: screening allocates no tokens.
 const pool: Token[] = [];
-const tokens: Token[] = [];
+// byCount[k] holds pool[0, k), made the first time a scan finds k tokens: a scan hands out the
+// array of its count instead of resizing one shared array (which reallocated the array's store
+// whenever a longer message followed a shorter one). The arrays are read-only to their users.
+const byCount: Token[][] = [];
+// Longer messages are rare: their arrays are made afresh rather than kept.
+const BY_COUNT_MAX = 256;
+let tokens: Token[] = [];
+
+function tokensOf(count: number): Token[] {
+  if (count >= BY_COUNT_MAX) return pool.slice(0, count);
+  return (byCount[count] ??= pool.slice(0, count));
+}
 
 /**
  * One pass over the text: its word tokens, and its profile (text-profile.ts) left in `profile`.
@@ -129,6 +139,11 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   let maxRun = 0;
   let runs = 0;
   let keep = 0;
+  // the last word read, when it is letters only: a full stop right after it is checked for an
+  // abbreviation from its hash (see sentenceAfterDot)
+  let plainStart = -1;
+  let plainEnd = -1;
+  let plainHash = 0;
   // would a word here start a sentence: 0 no, 1 yes, j + 2 when the full stop at j decides (see SENT_DOT)
   let sentence = 1;
   const n = s.length;
@@ -200,6 +215,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     const headLen = c < 0x100 ? i - start : 0;
     // the code unit that ended the word (-1 at the text's end)
     let d = -1;
+    let joined = false;
     for (;;) {
       while (i < n) {
         const e = s.charCodeAt(i);
@@ -209,6 +225,10 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
           h = hashStep(h, e | 32);
           i++;
           continue;
+        }
+        if (e === 32) {
+          d = e;
+          break;
         }
         const k = classOf(e);
         if (!(k & LETTER)) {
@@ -225,6 +245,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (d === 45) flags |= HAS.dash;
       h = hashStep(h, d);
       d = -1;
+      joined = true;
       i++;
     }
     // a letter normalise() would fold (a Cyrillic look-alike, a full-width letter) is markup too
@@ -240,6 +261,19 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     // the head is whole when it holds the first five code units (all of a shorter word)
     const whole = headLen === (len < 5 ? len : 5);
     h = hashFinish(h);
+    // a capitalised word after a full stop starts a sentence unless the word before the stop is an
+    // abbreviation: read from that word's hash when it ended at the stop, letters only
+    let afterDot = false;
+    if (cap && sentenceBefore > 1) {
+      const j = sentenceBefore - 2;
+      afterDot = j === plainEnd ? !(j - plainStart <= ABBREVIATION_MAX && ABBREVIATIONS.getHashed(plainHash, s, plainStart, j) !== 0) : sentenceAfterDot(s, j);
+    }
+    if (joined) plainEnd = -1;
+    else {
+      plainStart = start;
+      plainEnd = end;
+      plainHash = h;
+    }
     let kind = kindOfKeyed(h, s, start, end, len < 3 ? -1 : whole ? head >>> (5 * (headLen - 3)) : prefixKeyAt(s, start));
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
@@ -262,16 +296,14 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     t.end = end;
     t.cap = cap;
     t.allCaps = cap && len > 1 && lower === 0;
-    t.sentStart = cap && (sentenceBefore === 1 || (sentenceBefore > 1 && sentenceAfterDot(s, sentenceBefore - 2)));
+    t.sentStart = cap && (sentenceBefore === 1 || afterDot);
     kind &= ~TRIGGER;
     t.kind = kind;
     t.hash1 = h;
     kindBits |= kind;
-    if (count === tokens.length) tokens.push(t);
     count++;
   }
-  // the length setter is a runtime call: skipped when the count is unchanged
-  if (tokens.length !== count) tokens.length = count;
+  tokens = tokensOf(count);
   kinds = kindBits;
   profile.flags = flags;
   profile.digits = digits;
