@@ -6,6 +6,7 @@
  * A hit is only a candidate: the name detector still classifies the word.
  */
 import { lowerCode } from './chars';
+import { clearHeads, HEAD_NAME, markHead } from './head-filter';
 import { HashSet } from './word-table';
 
 const BITS = 1 << 20;
@@ -73,6 +74,7 @@ function add(w: string): void {
   if (w.length < MIN_STEM) return;
   const k = four(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3));
   setBit(ANY4, anyBit(k));
+  markHead(k, HEAD_NAME);
   if (w.length === MIN_STEM) setBit(SHORT4, k);
   else {
     setBit(FIRST4, k);
@@ -124,8 +126,14 @@ export function registerLowerNames(names: () => Iterable<string>): void {
 function build(): Uint32Array {
   bits = new Uint32Array(BITS >>> 5);
   for (const map of [FIRST4, SECOND4, SHORT4, ANY4]) map.fill(0);
+  clearHeads(HEAD_NAME);
   if (source) for (const w of source()) for (const st of stems(w)) add(st);
   return bits;
+}
+
+/** Builds the filter now if it is not built (the tokeniser's head filter needs its bits before the first word). */
+export function prepareLowerNames(): void {
+  if (!bits) build();
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
-import { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed } from './lower-name-filter';
+import { HEAD_NAME, HEAD_TRIGGER, headBits } from './head-filter';
+import { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed, prepareLowerNames } from './lower-name-filter';
 import { KIND, kindOfKeyed, prefixKeyAt, TRIGGER } from './word-kinds';
 import { HASH_START, hashFinish, hashStep, WordTable } from './word-table';
 
@@ -132,6 +133,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   // a caller that did not release the last scan's tokens: their lower-case copies are stale now
   if (loweredCount > 0) releaseTokens();
   source = s;
+  prepareLowerNames();
   let count = 0;
   let kindBits = 0;
   let flags = 0;
@@ -274,12 +276,14 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       plainEnd = end;
       plainHash = h;
     }
-    let kind = kindOfKeyed(h, s, start, end, len < 3 ? -1 : whole ? head >>> (5 * (headLen - 3)) : prefixKeyAt(s, start));
+    // one read says which look-ups the word may need (head-filter.ts); a word without a whole head takes them all
+    const may = whole ? headBits(len < 5 ? head : head >>> 5) : HEAD_TRIGGER | HEAD_NAME;
+    let kind = may & HEAD_TRIGGER ? kindOfKeyed(h, s, start, end, len < 3 ? -1 : whole ? head >>> (5 * (headLen - 3)) : prefixKeyAt(s, start)) : 0;
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else {
         // a lower-case word that may be a name ("nyt juha haluaa") is kept too; four letters or more
-        const named = len >= 4 && (whole ? mayBeLowerNameHeadKeyed(len, head >>> (5 * (headLen - 4)), head & 0xfffff) : mayBeLowerNameHead(s, start, len)) &&
+        const named = len >= 4 && (may & HEAD_NAME) !== 0 && (whole ? mayBeLowerNameHeadKeyed(len, head >>> (5 * (headLen - 4)), head & 0xfffff) : mayBeLowerNameHead(s, start, len)) &&
           mayBeLowerName(s, start, end);
         if (keep > 0) keep--;
         else if (!named) continue;

@@ -3,6 +3,7 @@
  * of a message in place (no substring or lower-case copy) behind bit filters that most words fail.
  */
 import { lowerCode } from './chars';
+import { HEAD_TRIGGER, headOf, markHead } from './head-filter';
 import { hashLower, WordTable } from './word-table';
 
 /** Token kinds a detector can test as bits instead of comparing strings. */
@@ -145,6 +146,7 @@ export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
   for (const w of words) {
     exact.set(w, (exact.get(w) ?? 0) | kind | TRIGGER);
     setBucket(WORD_FILTER, hashLower(w, 0, w.length) >>> 16);
+    markHead(headOf(w), HEAD_TRIGGER);
   }
   exactTable = null;
 }
@@ -158,6 +160,10 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
     const len = Math.min(p.length, 255);
     if (PREFIX_MIN[key] === 0 || len < PREFIX_MIN[key]) PREFIX_MIN[key] = len;
     setBucket(PREFIX_KEYS, key);
+    // a word that starts with a three-letter beginning may have any fourth letter, or none
+    const head = headOf(p);
+    markHead(head, HEAD_TRIGGER);
+    if (p.length === 3) for (let c = 0; c < 32; c++) markHead((head << 5) | c, HEAD_TRIGGER);
     prefixWords.push(p);
     prefixKinds.push(kind);
   }

@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import '../../../bot/domain/screening';
+import { mayBeLowerName, mayBeLowerNameHead } from '../../../bot/domain/screening/lower-name-filter';
+import { releaseTokens, scanPlain, type Token } from '../../../bot/domain/screening/tokens';
+import { KIND, kindOf, TRIGGER } from '../../../bot/domain/screening/word-kinds';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const scoring = require('../../bench/score-screening.js') as { loadCorpus(file: string): Array<{ text: string }> };
+
+// The tokeniser's filters (head-filter.ts, the heads it gathers while reading) may only skip look-ups
+// that would find nothing: every word they skip must be one the plain look-ups reject too.
+const texts = ['screening-corpus.jsonl', 'screening-holdout.jsonl', 'screening-holdout2.jsonl', 'screening-holdout3.jsonl']
+  .flatMap((f) => scoring.loadCorpus(path.join(__dirname, '..', '..', 'fixtures', f)).map((l) => l.text))
+  // astral characters are letters to the regular expression below but not to the tokeniser
+  .filter((t) => !/[\ud800-\udfff]/.test(t))
+  .flatMap((t) => [t, t.toLowerCase(), t.toUpperCase()]);
+const WORD = /\p{L}+(?:[-']\p{L}+)*/gu;
+
+describe('the tokeniser\'s filters', () => {
+  it('keep every registered word as a token with its kinds, in any case', () => {
+    let checked = 0;
+    for (const text of texts) {
+      const tokens = scanPlain(text);
+      if (!tokens) continue;
+      const at = new Map<number, Token>(tokens.map((t) => [t.start, t]));
+      for (const m of text.matchAll(WORD)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const kind = kindOf(text, start, end);
+        if (kind === 0) continue;
+        checked++;
+        expect([m[0], at.get(start)?.kind]).toEqual([m[0], kind & ~TRIGGER]);
+      }
+      releaseTokens();
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('keep every lower-case word the name filter lets through as a possible name', () => {
+    let checked = 0;
+    for (const text of texts) {
+      const tokens = scanPlain(text);
+      if (!tokens) continue;
+      const at = new Map<number, Token>(tokens.map((t) => [t.start, t]));
+      for (const m of text.matchAll(WORD)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (m[0] !== m[0].toLowerCase() || end - start < 4 || kindOf(text, start, end) !== 0) continue;
+        if (!mayBeLowerNameHead(text, start, end - start) || !mayBeLowerName(text, start, end)) continue;
+        checked++;
+        expect([m[0], (at.get(start)?.kind ?? 0) & KIND.lowerName]).toEqual([m[0], KIND.lowerName]);
+      }
+      releaseTokens();
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
