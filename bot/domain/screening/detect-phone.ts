@@ -23,6 +23,9 @@ function pushGroup(group: number, end: number): void {
   groupCount++;
 }
 
+// The most characters readRun() steps over between two digit groups (" - (" and ") " around a bracketed group).
+const MAX_SEPARATOR = 5;
+
 /** Reads digits with single separators (space, dash, slash, brackets) from i into the arrays above. */
 function readRun(s: string, i: number): void {
   plus = s.charCodeAt(i) === 43;
@@ -133,9 +136,13 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
       lastEnd = claimed[next].end;
       continue;
     }
+    // a phone has six digits or more: a shorter run that no digit follows within a separator's reach
+    // ("60-vuotias", "5 lasta") is no number, and is not read
+    if (p.runEnd[r] - run < 6 && (r + 1 === p.runCount || p.runStart[r + 1] - p.runEnd[r] > MAX_SEPARATOR)) continue;
     const open = lead === 40 && i < run;
     if (!boundaryBefore(s, i) || codeAt(s, i - 1) === 43 || codeAt(s, i - 1) === 46 || codeAt(s, i - 1) === 44) continue;
     readRun(s, open ? run : i);
+    if (digitCount < 6) continue;
     // a label matters only for a number written without a leading 0 or '+' (see plausible)
     const label = !plus && DIGITS[0] !== 0 && labelBefore(s, i);
     // longest plausible reading first; a number followed by another number ("040 123 4567 60-vuotias") is cut back

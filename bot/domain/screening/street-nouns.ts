@@ -1,0 +1,75 @@
+/** Street nouns (Finnish and Swedish) and the in-place tests for a word that ends in one. */
+import { lowerCode } from './chars';
+import { HASH_START, hashStep, WordTable } from './word-table';
+
+// A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla), Finnish or
+// Swedish (Handelsesplanaden, Brunnsgränd, Skeppsbrokajen, Järnvägsplan).
+const STREET_NOUNS = [
+  'tie', 'tien', 'tiellä', 'tiella', 'tieltä', 'tielle', 'tietä', 'katu', 'kadun', 'kadulla', 'kadulle', 'kadulta',
+  'katua', 'kuja', 'kujan', 'kujalla', 'kujalle', 'kujalta', 'polku', 'polun', 'polulla', 'polulle', 'raitti',
+  'raitin', 'raitilla', 'tori', 'torin', 'torilla', 'kaari', 'kaaren', 'kaarella', 'rinne', 'rinteen', 'rinteellä',
+  'väylä', 'väylän', 'väylällä', 'puistikko', 'aukio', 'aukion', 'aukiolla', 'penger', 'portti', 'portin', 'kaarre',
+  'kallio', 'mäki', 'mäen', 'mäellä', 'ranta', 'rannan', 'rannalla', 'gatan', 'gatu', 'gata', 'vägen', 'väg',
+  'gränd', 'gränden', 'stigen', 'stig', 'backen', 'backe', 'torget', 'torg', 'allén', 'allen', 'allé', 'kajen',
+  'kaj', 'strand', 'stranden', 'esplanaden', 'esplanad', 'esplanadi', 'esplanadilla', 'bulevarden', 'bulevardi',
+  'plan', 'planen', 'parken', 'kullen', 'höjden', 'berget', 'udden', 'ängen', 'bågen', 'slingan', 'ringen',
+  'stråket', 'hagen', 'bryggan', 'kroken', 'svängen', 'liden', 'brinken', 'puistotie', 'puistokatu', 'ahde',
+];
+// Streets whose whole name is the street noun.
+const WHOLE_NAMES = ['esplanadi', 'esplanadilla', 'esplanaden', 'bulevardi', 'bulevardilla', 'bulevarden', 'mannerheimintie'];
+export const WHOLE_STREET_NAMES = new WordTable(WHOLE_NAMES.map((w) => [w, 1] as const));
+
+/**
+ * The low five bits of the last three letters (lower case): 15 bits. Distinct for a-z; a rarer letter
+ * may share a key with another word's ending, which only lets that word on to the exact tests.
+ */
+function tailKey(a: number, b: number, c: number): number {
+  return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
+}
+
+// The endings of every street noun and whole street name, one bit per key (4 KB): a word ending
+// otherwise is no street, and its suffixes are not looked up.
+const STREET_TAILS = new Int32Array(1 << 10);
+for (const w of [...STREET_NOUNS, ...WHOLE_NAMES]) {
+  const key = tailKey(w.charCodeAt(w.length - 3), w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1));
+  STREET_TAILS[key >>> 5] |= 1 << (key & 31);
+}
+
+/** The word s[start, end) may end like a street noun or whole street name (a filter: the exact tests follow). */
+export function streetTail(s: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const key = tailKey(lowerCode(s.charCodeAt(end - 3)), lowerCode(s.charCodeAt(end - 2)), lowerCode(s.charCodeAt(end - 1)));
+  return (STREET_TAILS[key >>> 5] & (1 << (key & 31))) !== 0;
+}
+
+// Street nouns by the hash of their letters read from the last one back: one backward walk over a
+// word hashes every suffix of it, so the longest noun it ends in is found without a lower-case copy
+// or a regex (an end-anchored alternation of a hundred nouns is tried from every letter).
+const BY_BACK_HASH = new Map<number, string[]>();
+let longestNoun = 0;
+for (const w of STREET_NOUNS) {
+  let h = HASH_START;
+  for (let k = w.length - 1; k >= 0; k--) h = hashStep(h, w.charCodeAt(k));
+  const same = BY_BACK_HASH.get(h);
+  if (same) same.push(w);
+  else BY_BACK_HASH.set(h, [w]);
+  longestNoun = Math.max(longestNoun, w.length);
+}
+
+function endsWithNoun(s: string, from: number, noun: string): boolean {
+  for (let k = 0; k < noun.length; k++) if (lowerCode(s.charCodeAt(from + k)) !== noun.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Length of the longest street noun the word s[start, end) ends in, compared in lower case; 0 when none. */
+export function streetNounLength(s: string, start: number, end: number): number {
+  let h = HASH_START;
+  let best = 0;
+  for (let i = end - 1; i >= start && end - i <= longestNoun; i--) {
+    h = hashStep(h, lowerCode(s.charCodeAt(i)));
+    const nouns = BY_BACK_HASH.get(h);
+    if (nouns === undefined) continue;
+    for (const noun of nouns) if (noun.length === end - i && endsWithNoun(s, i, noun)) best = noun.length;
+  }
+  return best;
+}
