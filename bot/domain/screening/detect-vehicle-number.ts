@@ -38,9 +38,11 @@ export function detectVehicleNumber(ctx: ScanContext, out: Candidate[]): void {
     if (digits < 1 || digits > 3 || codeAt(s, d + 1) === 48 || !boundaryAfter(s, b)) continue;
     if ((codeAt(s, b) === 46 || codeAt(s, b) === 44) && isDigit(codeAt(s, b + 1))) continue;
     const prefix = s.slice(a, d);
-    const upper = prefix === prefix.toUpperCase();
+    const upperPrefix = prefix.toUpperCase();
+    // care-scale abbreviations (GAD-7) first: the label look-back runs only for plate candidates
+    if (NOT_PLATES.has(upperPrefix)) continue;
     const hasLabel = labelled(s, a);
-    if (NOT_PLATES.has(prefix.toUpperCase()) || (!hasLabel && (!upper || letters !== 3))) continue;
+    if (!hasLabel && (prefix !== upperPrefix || letters !== 3)) continue;
     out.push({ type: 'vehicle_number', start: a, end: b, confidence: hasLabel ? 0.9 : 0.7 });
   }
 }
