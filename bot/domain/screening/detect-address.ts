@@ -7,7 +7,17 @@ import { streetNounLength, streetTail, WHOLE_STREET_NAMES } from './street-nouns
 import { WordTable } from './word-table';
 
 const EN_STREET = new WordTable(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square'].map((w) => [w, 1] as const));
-const FLAT_WORDS = new Set(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa']);
+const FLAT_WORDS = new WordTable(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa'].map((w) => [w, 1] as const));
+
+/**
+ * The part before the street noun, s[start, end), has at least `min` code units once lower-cased as
+ * toLowerCase() does it (only İ, U+0130, becomes two): counted only when it is short.
+ */
+function specificPart(s: string, start: number, end: number, min: number): boolean {
+  let n = end - start;
+  for (let i = start; i < end && n < min; i++) if (s.charCodeAt(i) === 0x130) n++;
+  return n >= min;
+}
 
 function readNumber(s: string, i: number): number {
   let j = i;
@@ -39,7 +49,7 @@ function readUnit(s: string, end: number): number {
   }
   let w = i;
   while (w < s.length && isLetter(s.charCodeAt(w))) w++;
-  if (w > i && FLAT_WORDS.has(s.slice(i, w).toLowerCase())) {
+  if (w > i && FLAT_WORDS.get(s, i, w) !== 0) {
     let k = codeAt(s, w) === 46 ? w + 1 : w;
     k = skipBlanks(s, k);
     const m = isDigit(codeAt(s, k)) ? readNumber(s, k) : -1;
@@ -48,10 +58,18 @@ function readUnit(s: string, end: number): number {
   return end;
 }
 
+/** "FI-" or "fi-" at i (i >= 0; compared in place). */
+function finnishPrefixAt(s: string, i: number): boolean {
+  if (i < 0 || s.charCodeAt(i + 2) !== 45) return false;
+  const f = s.charCodeAt(i);
+  const c = s.charCodeAt(i + 1);
+  return (f === 70 && c === 73) || (f === 102 && c === 105);
+}
+
 /** Postal code + post office at i ("00100 Helsinki", "FI-00100 HELSINKI"); end or -1. */
 function readPostal(s: string, i: number): number {
   let p = i;
-  if ((s.startsWith('FI-', p) || s.startsWith('fi-', p)) && isDigit(codeAt(s, p + 3))) p += 3;
+  if (finnishPrefixAt(s, p) && isDigit(codeAt(s, p + 3))) p += 3;
   if (!boundaryBefore(s, p)) return -1;
   for (let k = 0; k < 5; k++) if (!isDigit(codeAt(s, p + k))) return -1;
   if (isDigit(codeAt(s, p + 5))) return -1;
@@ -97,7 +115,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     const noun = streetLike ? streetNounLength(s, t.start, t.end) : 0;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
     const whole = streetLike && WHOLE_STREET_NAMES.getHashed(t.hash1, s, t.start, t.end) !== 0;
-    if (whole || (noun > 0 && t.lower.length - noun >= (noun >= 5 ? 1 : 3))) {
+    if (whole || (noun > 0 && specificPart(s, t.start, t.end - noun, noun >= 5 ? 1 : 3))) {
       const num = readNumber(s, p.runStart[r]);
       if (num > 0) {
         const end = withPostal(s, readUnit(s, num));
@@ -156,7 +174,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     if (runEnd - p.runStart[r] < 5 || s.charCodeAt(runEnd) !== 32) continue;
     const at = runEnd - 5;
     if (at < covered) continue;
-    const start = s.startsWith('FI-', at - 3) || s.startsWith('fi-', at - 3) ? at - 3 : at;
+    const start = finnishPrefixAt(s, at - 3) ? at - 3 : at;
     const end = readPostal(s, start);
     if (end > 0) {
       out.push({ type: 'address', start, end, confidence: 0.85 });

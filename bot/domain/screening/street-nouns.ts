@@ -1,6 +1,6 @@
 /** Street nouns (Finnish and Swedish) and the in-place tests for a word that ends in one. */
 import { lowerCode } from './chars';
-import { HASH_START, hashStep, WordTable } from './word-table';
+import { WordTable } from './word-table';
 
 // A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla), Finnish or
 // Swedish (Handelsesplanaden, Brunnsgränd, Skeppsbrokajen, Järnvägsplan).
@@ -42,34 +42,29 @@ export function streetTail(s: string, start: number, end: number): boolean {
   return (STREET_TAILS[key >>> 5] & (1 << (key & 31))) !== 0;
 }
 
-// Street nouns by the hash of their letters read from the last one back: one backward walk over a
-// word hashes every suffix of it, so the longest noun it ends in is found without a lower-case copy
-// or a regex (an end-anchored alternation of a hundred nouns is tried from every letter).
-const BY_BACK_HASH = new Map<number, string[]>();
-let longestNoun = 0;
+// Street nouns grouped by tailKey(), longest first: a word whose ending passes STREET_TAILS is
+// compared with the few nouns of its key only, from the last letter back (no copy, no regex).
+const BY_TAIL = new Map<number, string[]>();
 for (const w of STREET_NOUNS) {
-  let h = HASH_START;
-  for (let k = w.length - 1; k >= 0; k--) h = hashStep(h, w.charCodeAt(k));
-  const same = BY_BACK_HASH.get(h);
-  if (same) same.push(w);
-  else BY_BACK_HASH.set(h, [w]);
-  longestNoun = Math.max(longestNoun, w.length);
+  const key = tailKey(w.charCodeAt(w.length - 3), w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1));
+  const group = BY_TAIL.get(key);
+  if (group) group.push(w);
+  else BY_TAIL.set(key, [w]);
 }
+for (const group of BY_TAIL.values()) group.sort((a, b) => b.length - a.length);
 
-function endsWithNoun(s: string, from: number, noun: string): boolean {
-  for (let k = 0; k < noun.length; k++) if (lowerCode(s.charCodeAt(from + k)) !== noun.charCodeAt(k)) return false;
+/** The lower-cased s[..., end) ends in `noun`, compared from the last letter back. */
+function endsWithNoun(s: string, end: number, noun: string): boolean {
+  const from = end - noun.length;
+  for (let k = noun.length - 1; k >= 0; k--) if (lowerCode(s.charCodeAt(from + k)) !== noun.charCodeAt(k)) return false;
   return true;
 }
 
 /** Length of the longest street noun the word s[start, end) ends in, compared in lower case; 0 when none. */
 export function streetNounLength(s: string, start: number, end: number): number {
-  let h = HASH_START;
-  let best = 0;
-  for (let i = end - 1; i >= start && end - i <= longestNoun; i--) {
-    h = hashStep(h, lowerCode(s.charCodeAt(i)));
-    const nouns = BY_BACK_HASH.get(h);
-    if (nouns === undefined) continue;
-    for (const noun of nouns) if (noun.length === end - i && endsWithNoun(s, i, noun)) best = noun.length;
-  }
-  return best;
+  if (end - start < 3) return 0;
+  const group = BY_TAIL.get(tailKey(lowerCode(s.charCodeAt(end - 3)), lowerCode(s.charCodeAt(end - 2)), lowerCode(s.charCodeAt(end - 1))));
+  if (group === undefined) return 0;
+  for (const noun of group) if (noun.length <= end - start && endsWithNoun(s, end, noun)) return noun.length;
+  return 0;
 }
