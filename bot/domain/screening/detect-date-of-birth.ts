@@ -25,11 +25,16 @@ MONTHS.set('sept', 9);
 // Month names by their number, looked up in place (no lower-case copy of the word).
 const MONTH_TABLE = new WordTable(MONTHS);
 
-function readInt(s: string, i: number, max: number): [number, number] {
+/** Value of the number readInt() read last. */
+let intValue = 0;
+
+/** Reads at most `max` digits at i: returns their end, their value in `intValue` (no pair allocated). */
+function readInt(s: string, i: number, max: number): number {
   let j = i;
   let v = 0;
   while (j < s.length && isDigit(s.charCodeAt(j)) && j - i < max) v = v * 10 + s.charCodeAt(j++) - 48;
-  return [v, j];
+  intValue = v;
+  return j;
 }
 
 function readWord(s: string, i: number): number {
@@ -53,34 +58,37 @@ export function readFullDate(s: string, i: number): number {
     const w = readWord(s, i);
     const m = MONTH_TABLE.get(s, i, w);
     if (!m) return -1;
-    const [d, e] = readInt(s, skipBlanks(s, w), 2);
-    if (e === skipBlanks(s, w) || !validDay(d, m)) return -1;
+    const e = readInt(s, skipBlanks(s, w), 2);
+    if (e === skipBlanks(s, w) || !validDay(intValue, m)) return -1;
     let k = codeAt(s, e) === 44 ? e + 1 : e;
     k = skipBlanks(s, k);
-    const [y, ye] = readInt(s, k, 4);
-    return ye - k === 4 && validYear(y, 4) && boundaryAfter(s, ye) ? ye : -1;
+    const ye = readInt(s, k, 4);
+    return ye - k === 4 && validYear(intValue, 4) && boundaryAfter(s, ye) ? ye : -1;
   }
-  const [a, ae] = readInt(s, i, 4);
+  const ae = readInt(s, i, 4);
+  const a = intValue;
   const sep = codeAt(s, ae);
   if (ae - i === 4 && (sep === 45 || sep === 47)) {
     // 1987-04-03
-    const [m, me] = readInt(s, ae + 1, 2);
+    const me = readInt(s, ae + 1, 2);
+    const m = intValue;
     if (codeAt(s, me) !== sep) return -1;
-    const [d, de] = readInt(s, me + 1, 2);
-    return validDay(d, m) && validYear(a, 4) && boundaryAfter(s, de) ? de : -1;
+    const de = readInt(s, me + 1, 2);
+    return validDay(intValue, m) && validYear(a, 4) && boundaryAfter(s, de) ? de : -1;
   }
   if (ae - i > 2) return -1;
   if (sep === 46 || sep === 47 || sep === 45) {
-    const [m, me] = readInt(s, ae + 1, 2);
+    const me = readInt(s, ae + 1, 2);
+    const m = intValue;
     if (me > ae + 1 && codeAt(s, me) === sep) {
       // "3.4.-87", "3.4.'87": a two-digit year after a dash or an apostrophe (not a range "1.3.-15.3.")
       const mark = codeAt(s, me + 1);
       if (sep === 46 && (mark === 45 || mark === 39 || mark === 0x2019)) {
-        const ye = readInt(s, me + 2, 3)[1];
+        const ye = readInt(s, me + 2, 3);
         return ye - me - 2 === 2 && validDay(a, m) && boundaryAfter(s, ye) && codeAt(s, ye) !== 46 ? ye : -1;
       }
-      const [y, ye] = readInt(s, me + 1, 4);
-      if (validDay(a, m) && validYear(y, ye - me - 1) && boundaryAfter(s, ye)) return ye;
+      const ye = readInt(s, me + 1, 4);
+      if (validDay(a, m) && validYear(intValue, ye - me - 1) && boundaryAfter(s, ye)) return ye;
       return -1;
     }
   }
@@ -91,8 +99,8 @@ export function readFullDate(s: string, i: number): number {
   const m = MONTH_TABLE.get(s, k, w);
   if (!m || !validDay(a, m)) return -1;
   const ys = skipBlanks(s, codeAt(s, w) === 44 ? w + 1 : w);
-  const [y, ye] = readInt(s, ys, 4);
-  return ye - ys === 4 && validYear(y, 4) && boundaryAfter(s, ye) ? ye : -1;
+  const ye = readInt(s, ys, 4);
+  return ye - ys === 4 && validYear(intValue, 4) && boundaryAfter(s, ye) ? ye : -1;
 }
 
 // Birth words that can follow the date: "06.09.1999 syntynyt mies", "1990-09-20 född".
