@@ -1,43 +1,23 @@
 /** Street addresses with a number (staircase, flat) and postal code + post office. */
-import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, lowerCode, skipBlanks } from './chars';
+import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
 import { lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
 import { HAS } from './text-profile';
+import { streetNounLength, streetTail, WHOLE_STREET_NAMES } from './street-nouns';
 import { WordTable } from './word-table';
 
-// A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla), Finnish or
-// Swedish (Handelsesplanaden, Brunnsgränd, Skeppsbrokajen, Järnvägsplan).
-// Anchored at the end of one short token, so it cannot backtrack over the message.
-const STREET_NOUNS = [
-  'tie', 'tien', 'tiellä', 'tiella', 'tieltä', 'tielle', 'tietä', 'katu', 'kadun', 'kadulla', 'kadulle', 'kadulta',
-  'katua', 'kuja', 'kujan', 'kujalla', 'kujalle', 'kujalta', 'polku', 'polun', 'polulla', 'polulle', 'raitti',
-  'raitin', 'raitilla', 'tori', 'torin', 'torilla', 'kaari', 'kaaren', 'kaarella', 'rinne', 'rinteen', 'rinteellä',
-  'väylä', 'väylän', 'väylällä', 'puistikko', 'aukio', 'aukion', 'aukiolla', 'penger', 'portti', 'portin', 'kaarre',
-  'kallio', 'mäki', 'mäen', 'mäellä', 'ranta', 'rannan', 'rannalla', 'gatan', 'gatu', 'gata', 'vägen', 'väg',
-  'gränd', 'gränden', 'stigen', 'stig', 'backen', 'backe', 'torget', 'torg', 'allén', 'allen', 'allé', 'kajen',
-  'kaj', 'strand', 'stranden', 'esplanaden', 'esplanad', 'esplanadi', 'esplanadilla', 'bulevarden', 'bulevardi',
-  'plan', 'planen', 'parken', 'kullen', 'höjden', 'berget', 'udden', 'ängen', 'bågen', 'slingan', 'ringen',
-  'stråket', 'hagen', 'bryggan', 'kroken', 'svängen', 'liden', 'brinken', 'puistotie', 'puistokatu', 'ahde',
-];
-const STREET_END = new RegExp(`(?:${STREET_NOUNS.join('|')})$`);
-// Streets whose whole name is the street noun.
-const WHOLE_STREET_NAMES = new Set(['esplanadi', 'esplanadilla', 'esplanaden', 'bulevardi', 'bulevardilla', 'bulevarden', 'mannerheimintie']);
-
-function tailKey(a: number, b: number, c: number): number {
-  return (a * 0x10000 + b) * 0x10000 + c;
-}
-
-// The last three letters of every street noun and whole street name: a word ending otherwise is no
-// street, and is neither lower-cased (a copy) nor matched against STREET_END.
-const STREET_TAILS = new Set<number>();
-for (const w of [...STREET_NOUNS, ...WHOLE_STREET_NAMES]) STREET_TAILS.add(tailKey(w.charCodeAt(w.length - 3), w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1)));
-
-/** The word s[start, end) ends like a street noun or whole street name (compared in lower case, in place). */
-function streetTail(s: string, start: number, end: number): boolean {
-  return end - start >= 3 && STREET_TAILS.has(tailKey(lowerCode(s.charCodeAt(end - 3)), lowerCode(s.charCodeAt(end - 2)), lowerCode(s.charCodeAt(end - 1))));
-}
 const EN_STREET = new WordTable(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square'].map((w) => [w, 1] as const));
-const FLAT_WORDS = new Set(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa']);
+const FLAT_WORDS = new WordTable(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa'].map((w) => [w, 1] as const));
+
+/**
+ * The part before the street noun, s[start, end), has at least `min` code units once lower-cased as
+ * toLowerCase() does it (only İ, U+0130, becomes two): counted only when it is short.
+ */
+function specificPart(s: string, start: number, end: number, min: number): boolean {
+  let n = end - start;
+  for (let i = start; i < end && n < min; i++) if (s.charCodeAt(i) === 0x130) n++;
+  return n >= min;
+}
 
 function readNumber(s: string, i: number): number {
   let j = i;
@@ -69,7 +49,7 @@ function readUnit(s: string, end: number): number {
   }
   let w = i;
   while (w < s.length && isLetter(s.charCodeAt(w))) w++;
-  if (w > i && FLAT_WORDS.has(s.slice(i, w).toLowerCase())) {
+  if (w > i && FLAT_WORDS.get(s, i, w) !== 0) {
     let k = codeAt(s, w) === 46 ? w + 1 : w;
     k = skipBlanks(s, k);
     const m = isDigit(codeAt(s, k)) ? readNumber(s, k) : -1;
@@ -78,10 +58,18 @@ function readUnit(s: string, end: number): number {
   return end;
 }
 
+/** "FI-" or "fi-" at i (i >= 0; compared in place). */
+function finnishPrefixAt(s: string, i: number): boolean {
+  if (i < 0 || s.charCodeAt(i + 2) !== 45) return false;
+  const f = s.charCodeAt(i);
+  const c = s.charCodeAt(i + 1);
+  return (f === 70 && c === 73) || (f === 102 && c === 105);
+}
+
 /** Postal code + post office at i ("00100 Helsinki", "FI-00100 HELSINKI"); end or -1. */
 function readPostal(s: string, i: number): number {
   let p = i;
-  if ((s.startsWith('FI-', p) || s.startsWith('fi-', p)) && isDigit(codeAt(s, p + 3))) p += 3;
+  if (finnishPrefixAt(s, p) && isDigit(codeAt(s, p + 3))) p += 3;
   if (!boundaryBefore(s, p)) return -1;
   for (let k = 0; k < 5; k++) if (!isDigit(codeAt(s, p + k))) return -1;
   if (isDigit(codeAt(s, p + 5))) return -1;
@@ -122,12 +110,12 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     while (r < p.runCount && p.runStart[r] < t.end) r++;
     // a house number right after the word (blanks between) starts a digit run: the runs are walked, not the text
     const numberNext = r < p.runCount && p.runStart[r] > t.end && skipBlanks(s, t.end) === p.runStart[r];
-    // the house number comes first in the test: the street-noun regex runs only before a number
+    // the house number comes first in the test: street nouns are matched only before a number
     const streetLike = numberNext && streetTail(s, t.start, t.end);
-    const street = streetLike ? STREET_END.exec(t.lower) : null;
+    const noun = streetLike ? streetNounLength(s, t.start, t.end) : 0;
     // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
-    const whole = streetLike && WHOLE_STREET_NAMES.has(t.lower);
-    if (whole || (street && t.lower.length - street[0].length >= (street[0].length >= 5 ? 1 : 3))) {
+    const whole = streetLike && WHOLE_STREET_NAMES.getHashed(t.hash1, s, t.start, t.end) !== 0;
+    if (whole || (noun > 0 && specificPart(s, t.start, t.end - noun, noun >= 5 ? 1 : 3))) {
       const num = readNumber(s, p.runStart[r]);
       if (num > 0) {
         const end = withPostal(s, readUnit(s, num));
@@ -186,7 +174,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     if (runEnd - p.runStart[r] < 5 || s.charCodeAt(runEnd) !== 32) continue;
     const at = runEnd - 5;
     if (at < covered) continue;
-    const start = s.startsWith('FI-', at - 3) || s.startsWith('fi-', at - 3) ? at - 3 : at;
+    const start = finnishPrefixAt(s, at - 3) ? at - 3 : at;
     const end = readPostal(s, start);
     if (end > 0) {
       out.push({ type: 'address', start, end, confidence: 0.85 });

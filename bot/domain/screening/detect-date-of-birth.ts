@@ -1,14 +1,16 @@
 /** A full date written right after a birth word (syntynyt, s., född, born, DOB). */
 import { boundaryAfter, codeAt, isDigit, isLetter, skipBlanks } from './chars';
-import type { Candidate, ScanContext } from './scan-context';
+import { caseAsCompared, type Candidate, type ScanContext } from './scan-context';
 import { KIND, registerTriggerWords } from './word-kinds';
+import { WordTable } from './word-table';
 
 const BIRTH_WORDS = new Set(['syntynyt', 'syntyneen', 'syntyi', 'syntyneelle', 'syntymäaika', 'syntymäaikansa', 'syntymäaikaa', 'syntymäpäivä', 'syntymäpäivänsä', 'synt', 'syntymä',
   'född', 'födelsedatum', 'födelsedag', 'föddes', 'born', 'dob', 'birth', 'birthdate', 'birthday', 'syntymäajaksi']);
 // One-letter abbreviations count only with their full stop: "s. 3.4.87", "f. 3.4.1987", "b. 1987-04-03".
 const BIRTH_ABBR = new Set(['s', 'f', 'b', 'sa', 'synt']);
 registerTriggerWords([...BIRTH_WORDS, ...BIRTH_ABBR, 'd'], KIND.birth);
-const FILLERS = new Set(['on', 'vuonna', 'the', 'on', 'den', 'är', 'is', 'was', 'of', 'date', 'aika', 'päivämäärä', 'pvm', 'datum']);
+// Words between a birth word and its date ("syntynyt vuonna", "d.o.b"), looked up in place.
+const FILLERS = new WordTable(['on', 'vuonna', 'the', 'den', 'är', 'is', 'was', 'of', 'date', 'aika', 'päivämäärä', 'pvm', 'datum', 'o', 'b'].map((w) => [w, 1] as const));
 
 const MONTHS = new Map<string, number>();
 ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'].forEach((m, k) => {
@@ -20,12 +22,19 @@ const MONTHS = new Map<string, number>();
   MONTHS.set(m.slice(0, 3), k + 1);
 });
 MONTHS.set('sept', 9);
+// Month names by their number, looked up in place (no lower-case copy of the word).
+const MONTH_TABLE = new WordTable(MONTHS);
 
-function readInt(s: string, i: number, max: number): [number, number] {
+/** Value of the number readInt() read last. */
+let intValue = 0;
+
+/** Reads at most `max` digits at i: returns their end, their value in `intValue` (no pair allocated). */
+function readInt(s: string, i: number, max: number): number {
   let j = i;
   let v = 0;
   while (j < s.length && isDigit(s.charCodeAt(j)) && j - i < max) v = v * 10 + s.charCodeAt(j++) - 48;
-  return [v, j];
+  intValue = v;
+  return j;
 }
 
 function readWord(s: string, i: number): number {
@@ -47,36 +56,39 @@ export function readFullDate(s: string, i: number): number {
   if (!isDigit(codeAt(s, i))) {
     // "April 3, 1987"
     const w = readWord(s, i);
-    const m = MONTHS.get(s.slice(i, w).toLowerCase());
+    const m = MONTH_TABLE.get(s, i, w);
     if (!m) return -1;
-    const [d, e] = readInt(s, skipBlanks(s, w), 2);
-    if (e === skipBlanks(s, w) || !validDay(d, m)) return -1;
+    const e = readInt(s, skipBlanks(s, w), 2);
+    if (e === skipBlanks(s, w) || !validDay(intValue, m)) return -1;
     let k = codeAt(s, e) === 44 ? e + 1 : e;
     k = skipBlanks(s, k);
-    const [y, ye] = readInt(s, k, 4);
-    return ye - k === 4 && validYear(y, 4) && boundaryAfter(s, ye) ? ye : -1;
+    const ye = readInt(s, k, 4);
+    return ye - k === 4 && validYear(intValue, 4) && boundaryAfter(s, ye) ? ye : -1;
   }
-  const [a, ae] = readInt(s, i, 4);
+  const ae = readInt(s, i, 4);
+  const a = intValue;
   const sep = codeAt(s, ae);
   if (ae - i === 4 && (sep === 45 || sep === 47)) {
     // 1987-04-03
-    const [m, me] = readInt(s, ae + 1, 2);
+    const me = readInt(s, ae + 1, 2);
+    const m = intValue;
     if (codeAt(s, me) !== sep) return -1;
-    const [d, de] = readInt(s, me + 1, 2);
-    return validDay(d, m) && validYear(a, 4) && boundaryAfter(s, de) ? de : -1;
+    const de = readInt(s, me + 1, 2);
+    return validDay(intValue, m) && validYear(a, 4) && boundaryAfter(s, de) ? de : -1;
   }
   if (ae - i > 2) return -1;
   if (sep === 46 || sep === 47 || sep === 45) {
-    const [m, me] = readInt(s, ae + 1, 2);
+    const me = readInt(s, ae + 1, 2);
+    const m = intValue;
     if (me > ae + 1 && codeAt(s, me) === sep) {
       // "3.4.-87", "3.4.'87": a two-digit year after a dash or an apostrophe (not a range "1.3.-15.3.")
       const mark = codeAt(s, me + 1);
       if (sep === 46 && (mark === 45 || mark === 39 || mark === 0x2019)) {
-        const ye = readInt(s, me + 2, 3)[1];
+        const ye = readInt(s, me + 2, 3);
         return ye - me - 2 === 2 && validDay(a, m) && boundaryAfter(s, ye) && codeAt(s, ye) !== 46 ? ye : -1;
       }
-      const [y, ye] = readInt(s, me + 1, 4);
-      if (validDay(a, m) && validYear(y, ye - me - 1) && boundaryAfter(s, ye)) return ye;
+      const ye = readInt(s, me + 1, 4);
+      if (validDay(a, m) && validYear(intValue, ye - me - 1) && boundaryAfter(s, ye)) return ye;
       return -1;
     }
   }
@@ -84,15 +96,26 @@ export function readFullDate(s: string, i: number): number {
   let k = sep === 46 ? ae + 1 : ae;
   k = skipBlanks(s, k);
   const w = readWord(s, k);
-  const m = MONTHS.get(s.slice(k, w).toLowerCase());
+  const m = MONTH_TABLE.get(s, k, w);
   if (!m || !validDay(a, m)) return -1;
   const ys = skipBlanks(s, codeAt(s, w) === 44 ? w + 1 : w);
-  const [y, ye] = readInt(s, ys, 4);
-  return ye - ys === 4 && validYear(y, 4) && boundaryAfter(s, ye) ? ye : -1;
+  const ye = readInt(s, ys, 4);
+  return ye - ys === 4 && validYear(intValue, 4) && boundaryAfter(s, ye) ? ye : -1;
 }
 
 // Birth words that can follow the date: "06.09.1999 syntynyt mies", "1990-09-20 född".
-const AFTER_DATE = new Set(['syntynyt', 'syntyi', 'syntyneen', 'syntyneelle', 'född', 'föddes', 'born']);
+const AFTER_DATE = ['syntynyt', 'syntyi', 'syntyneen', 'syntyneelle', 'född', 'föddes', 'born'];
+// What a birth token is, as bits of one in-place look-up (BIRTH_WORDS, BIRTH_ABBR, AFTER_DATE, 'd').
+const AS_WORD = 1;
+const AS_ABBR = 2;
+const AS_AFTER = 4;
+const AS_D = 8;
+const BIRTH_TOKENS = new WordTable([
+  ...[...BIRTH_WORDS].map((w) => [w, AS_WORD] as const),
+  ...[...BIRTH_ABBR].map((w) => [w, AS_ABBR] as const),
+  ...AFTER_DATE.map((w) => [w, AS_AFTER] as const),
+  ['d', AS_D] as const,
+]);
 
 function skipBack(s: string, at: number): number {
   let e = at;
@@ -126,16 +149,17 @@ export function detectDateOfBirth(ctx: ScanContext, out: Candidate[]): void {
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
     if (!(tok.kind & KIND.birth)) continue;
-    const w = tok.lower;
-    if (AFTER_DATE.has(w)) {
+    // Token.lower of a lower-case word is as written: one with a capital inside is none of these
+    const as = caseAsCompared(tok, s) ? BIRTH_TOKENS.getHashed(tok.hash1, s, tok.start, tok.end) : 0;
+    if (as & AS_AFTER) {
       const start = dateBefore(s, tok.start);
       if (start >= 0) {
         out.push({ type: 'date_of_birth', start, end: skipBack(s, tok.start), confidence: 0.9 });
         continue;
       }
     }
-    const abbr = BIRTH_ABBR.has(w) && codeAt(s, tok.end) === 46;
-    if (!abbr && !BIRTH_WORDS.has(w) && !(w === 'd' && s.startsWith('.o.b', tok.end))) continue;
+    const abbr = as & AS_ABBR && codeAt(s, tok.end) === 46;
+    if (!abbr && !(as & AS_WORD) && !(as & AS_D && s.startsWith('.o.b', tok.end))) continue;
     // walk over blanks, punctuation and filler words to the date, at most 40 characters
     let i = tok.end;
     const limit = Math.min(s.length, tok.end + 40);
@@ -144,9 +168,8 @@ export function detectDateOfBirth(ctx: ScanContext, out: Candidate[]): void {
       if (isDigit(c)) break;
       if (isLetter(c)) {
         const e = readWord(s, i);
-        const word = s.slice(i, e).toLowerCase();
-        if (MONTHS.has(word)) break;
-        if (!FILLERS.has(word) && !(word === 'o' || word === 'b' || word === 'of')) {
+        if (MONTH_TABLE.get(s, i, e) !== 0) break;
+        if (FILLERS.get(s, i, e) === 0) {
           i = -1;
           break;
         }

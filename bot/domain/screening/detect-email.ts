@@ -15,7 +15,15 @@ function isDomainChar(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 45;
 }
 
-const TLD = /^[a-zA-Z]{2,}$/;
+/** s[from, to) is two ASCII letters or more. */
+function isTld(s: string, from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
 
 /** Pushes the address around the at-sign s[at, atEnd) if there is one; returns its end or -1. */
 function expand(s: string, at: number, atEnd: number, lastEnd: number, out: Candidate[]): number {
@@ -25,9 +33,10 @@ function expand(s: string, at: number, atEnd: number, lastEnd: number, out: Cand
   let b = atEnd;
   while (b < s.length && isDomainChar(s.charCodeAt(b))) b++;
   while (b > atEnd && !isAlnum(s.charCodeAt(b - 1))) b--;
-  const domain = s.slice(atEnd, b);
-  const dot = domain.lastIndexOf('.');
-  if (a < at && dot > 0 && TLD.test(domain.slice(dot + 1))) {
+  // the domain's last dot, after its first character, and a top-level domain of two ASCII letters or more
+  let dot = b - 1;
+  while (dot > atEnd && s.charCodeAt(dot) !== 46) dot--;
+  if (a < at && dot > atEnd && isTld(s, dot + 1, b)) {
     out.push({ type: 'email', start: a, end: b, confidence: at + 1 === atEnd ? 0.99 : 0.9 });
     return b;
   }

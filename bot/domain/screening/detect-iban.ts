@@ -33,6 +33,20 @@ export function ibanValid(iban: string): boolean {
   return rem === 1;
 }
 
+// The IBAN read last, compact (ASCII letters and digits, as written): checked here without a string.
+const COMPACT = new Uint16Array(64);
+
+/** ibanValid() of the upper-cased COMPACT[0, len), whose code units are all ASCII letters or digits. */
+function compactValid(len: number): boolean {
+  let rem = 0;
+  for (let k = 4; k < len + 4; k++) {
+    const c = COMPACT[k < len ? k : k - len];
+    if (c <= 57) rem = (rem * 10 + (c - 48)) % 97;
+    else rem = (rem * 100 + ((c >= 97 ? c - 32 : c) - 55)) % 97;
+  }
+  return rem === 1;
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -51,18 +65,17 @@ export function detectIban(ctx: ScanContext, out: Candidate[]): void {
     if (!boundaryBefore(s, i)) continue;
     const len = LENGTH_BY_HEAD[headKey(s.charCodeAt(i), s.charCodeAt(i + 1))];
     if (!len) continue;
-    let compact = '';
+    let count = 0;
     let j = i;
-    while (j < n && compact.length < len) {
+    while (j < n && count < len) {
       const c = s.charCodeAt(j);
       if (isAlnum(c) && c < 128) {
-        compact += s[j];
+        COMPACT[count++] = c;
         j++;
       } else if ((c === 32 || c === 45) && isAlnum(s.charCodeAt(j + 1))) j++;
       else break;
     }
-    if (compact.length !== len || !boundaryAfter(s, j)) continue;
-    if (!ibanValid(compact.toUpperCase())) continue;
+    if (count !== len || !boundaryAfter(s, j) || !compactValid(len)) continue;
     out.push({ type: 'iban', start: i, end: j, confidence: 0.99 });
     lastEnd = j;
   }

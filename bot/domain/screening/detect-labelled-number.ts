@@ -1,8 +1,10 @@
 /** Shared scan for identifiers that only count after a label (record and passport numbers). */
-import { digitCount, LABEL_FILLERS, valueAfterLabel, type Candidate, type ScanContext } from './scan-context';
+import { caseAsCompared, digitCount, LABEL_FILLERS, valueAfterLabel, valueEnd, type Candidate, type ScanContext } from './scan-context';
 import { codeAt, isAlnum, isDigit } from './chars';
+import type { Token } from './tokens';
 import type { FindingType } from './types';
 import { registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
+import { WordTable } from './word-table';
 
 /** Label words: exact forms, or prefixes when they end in '*'. */
 export interface LabelSpec {
@@ -24,14 +26,31 @@ function isLabel(spec: LabelSpec, w: string): boolean {
   return false;
 }
 
+/** A spec's label words as tables for look-ups in place (registerLabels builds it). */
+export interface Labels {
+  spec: LabelSpec;
+  /** First words of two-word labels -> their index + 1 in `seconds`. */
+  pairFirst: WordTable;
+  seconds: WordTable[];
+  /** By the same index: the first word is a label by itself too. */
+  selfLabel: boolean[];
+}
+
 /** Makes the label words of `spec` visible to the tokeniser; call once per spec at load. */
-export function registerLabels(spec: LabelSpec): void {
+export function registerLabels(spec: LabelSpec): Labels {
   registerTriggerWords(spec.exact, spec.kind);
   registerTriggerPrefixes(spec.prefixes, spec.kind);
-  for (const [first, seconds] of spec.pairs) {
+  const firsts: Array<[string, number]> = [];
+  const seconds: WordTable[] = [];
+  const selfLabel: boolean[] = [];
+  for (const [first, second] of spec.pairs) {
     registerTriggerWords([first], spec.kind);
-    registerTriggerWords(seconds);
+    registerTriggerWords(second);
+    seconds.push(new WordTable([...second].map((w) => [w, 1] as const)));
+    selfLabel.push(isLabel(spec, first));
+    firsts.push([first, seconds.length]);
   }
+  return { spec, pairFirst: new WordTable(firsts), seconds, selfLabel };
 }
 
 /**
@@ -51,8 +70,23 @@ function joinGroups(s: string, a: number, b: number): number {
   return end;
 }
 
-/** Pushes the value after every label of `spec`. */
-export function detectLabelled(spec: LabelSpec, ctx: ScanContext, out: Candidate[]): void {
+/** End of the label at token k (one word, or a pair's first and second), or -1. */
+function labelEndAt(labels: Labels, tokens: Token[], k: number, s: string): number {
+  const t = tokens[k];
+  if (!caseAsCompared(t, s)) return isLabel(labels.spec, t.lower) ? t.end : -1;
+  const pair = labels.pairFirst.getHashed(t.hash1, s, t.start, t.end);
+  // the tokeniser gave the spec's kind to its exact words, words starting with its prefixes and the
+  // first words of its pairs: only a pair's first word that is no label by itself needs its second word
+  if (pair === 0 || labels.selfLabel[pair - 1]) return t.end;
+  const next = k + 1 < tokens.length ? tokens[k + 1] : null;
+  if (!next || next.start - t.end > 2 || !caseAsCompared(next, s)) return -1;
+  return labels.seconds[pair - 1].getHashed(next.hash1, s, next.start, next.end) !== 0 ? next.end : -1;
+}
+
+/** Pushes the value after every label of `labels`. */
+export function detectLabelled(labels: Labels, ctx: ScanContext, out: Candidate[]): void {
+  const spec = labels.spec;
+  const s = ctx.text;
   const tokens = ctx.tokens;
   const p = ctx.profile;
   // the value has digits (minDigits >= 1), so it ends before the last noted digit run does: a label after it has none
@@ -61,19 +95,12 @@ export function detectLabelled(spec: LabelSpec, ctx: ScanContext, out: Candidate
     const t = tokens[k];
     if (t.end >= lastDigitEnd) break;
     if (!(t.kind & spec.kind)) continue;
-    let labelEnd = -1;
-    if (isLabel(spec, t.lower)) labelEnd = t.end;
-    else {
-      const second = spec.pairs.get(t.lower);
-      const next = tokens[k + 1];
-      if (second && next && next.start - t.end <= 2 && second.has(next.lower)) labelEnd = next.end;
-    }
+    const labelEnd = labelEndAt(labels, tokens, k, s);
     if (labelEnd < 0) continue;
-    const v = valueAfterLabel(ctx.text, labelEnd, LABEL_FILLERS);
-    if (!v) continue;
-    const a = v[0];
-    const b = joinGroups(ctx.text, a, v[1]);
-    if (b - a < spec.minLength || digitCount(ctx.text, a, b) < spec.minDigits) continue;
+    const a = valueAfterLabel(s, labelEnd, LABEL_FILLERS);
+    if (a < 0) continue;
+    const b = joinGroups(s, a, valueEnd);
+    if (b - a < spec.minLength || digitCount(s, a, b) < spec.minDigits) continue;
     out.push({ type: spec.type, start: a, end: b, confidence: 0.9 });
   }
 }

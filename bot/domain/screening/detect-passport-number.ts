@@ -16,9 +16,9 @@ const SPEC: LabelSpec = {
   minDigits: 4,
   minLength: 6,
 };
-registerLabels(SPEC);
+const LABELS = registerLabels(SPEC);
 
 /** Finds labelled passport numbers. */
 export function detectPassportNumber(ctx: ScanContext, out: Candidate[]): void {
-  detectLabelled(SPEC, ctx, out);
+  detectLabelled(LABELS, ctx, out);
 }

@@ -11,6 +11,15 @@ export function hetuCheckChar(nineDigits: string): string {
   return CHECK[Number(nineDigits) % 31];
 }
 
+// The century signs by code unit, either case (CENTURY_SIGNS.includes(c.toUpperCase()) without a string).
+const IS_SIGN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IS_SIGN[c] = CENTURY_SIGNS.includes(String.fromCharCode(c).toUpperCase()) ? 1 : 0;
+
+/** c (a code unit) is a century sign in either case; only ASCII letters and signs upper-case to one. */
+function isCenturySign(c: number): boolean {
+  return c < 128 && IS_SIGN[c] === 1;
+}
+
 function twoDigits(s: string, i: number): number {
   return (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
 }
@@ -41,15 +50,16 @@ export function detectPersonalId(ctx: ScanContext, out: Candidate[]): void {
     const month = twoDigits(s, i + 2);
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     let k = skipSmallGap(s, j);
-    const sign = s[k]?.toUpperCase();
-    if (!sign || !CENTURY_SIGNS.includes(sign)) continue;
+    if (k >= n || !isCenturySign(s.charCodeAt(k))) continue;
     k = skipSmallGap(s, k + 1);
     if (k + 4 > n || !isDigit(s.charCodeAt(k)) || !isDigit(s.charCodeAt(k + 1)) || !isDigit(s.charCodeAt(k + 2))) continue;
-    const checkChar = s[k + 3].toUpperCase();
-    if (!isAlnum(s.charCodeAt(k + 3)) || !boundaryAfter(s, k + 4)) continue;
+    const c = s.charCodeAt(k + 3);
+    if (!isAlnum(c) || !boundaryAfter(s, k + 4)) continue;
     const end = k + 4;
-    const nine = s.slice(i, i + 6) + s.slice(k, k + 3);
-    const ok = hetuCheckChar(nine) === checkChar && CHECK.includes(checkChar);
+    // DDMMYYNNN as a number (exact: nine digits), without building its string
+    const nine = (day * 10000 + month * 100 + twoDigits(s, i + 4)) * 1000 + (s.charCodeAt(k) - 48) * 100 + twoDigits(s, k + 1);
+    // the check character in either case; a non-ASCII letter (ſ upper-cases to S) is compared as a string
+    const ok = c < 128 ? CHECK.charCodeAt(nine % 31) === (c >= 97 && c <= 122 ? c - 32 : c) : CHECK[nine % 31] === s[k + 3].toUpperCase();
     out.push({ type: ok ? 'personal_id' : 'blocked', start: i, end, confidence: ok ? 0.99 : 0 });
     lastEnd = end;
   }

@@ -1,6 +1,7 @@
 /** Phone numbers: Finnish national, +358 / 00358 forms and other international numbers. */
 import { boundaryBefore, codeAt, isAlnum, isBlank, isDigit, isLetter } from './chars';
 import type { Candidate, ScanContext } from './scan-context';
+import type { TextProfile } from './text-profile';
 import { WordTable } from './word-table';
 
 const PHONE_LABELS = new WordTable(['puh', 'puhelin', 'puhelinnumero', 'puhelinnro', 'puhnro', 'p', 'gsm', 'tel', 'tfn', 'telefon', 'telefonnummer', 'mobil', 'mobile', 'mob', 'phone', 'cell', 'kännykkä', 'kännykkään', 'numeroon', 'numerosta', 'soita', 'ring'].map((w) => [w, 1] as const));
@@ -21,6 +22,16 @@ function pushGroup(group: number, end: number): void {
   GROUPS[groupCount] = group;
   GROUP_ENDS[groupCount] = end;
   groupCount++;
+}
+
+// The most characters readRun() steps over between two digit groups (" - (" and ") " around a bracketed group).
+const MAX_SEPARATOR = 5;
+
+/** Digit run r is followed by a separator readRun() steps over and, within its reach, the next run. */
+function continues(s: string, p: TextProfile, r: number): boolean {
+  if (r + 1 === p.runCount || p.runStart[r + 1] - p.runEnd[r] > MAX_SEPARATOR) return false;
+  const c = s.charCodeAt(p.runEnd[r]);
+  return c === 32 || c === 9 || c === 45 || c === 47 || c === 40 || c === 41;
 }
 
 /** Reads digits with single separators (space, dash, slash, brackets) from i into the arrays above. */
@@ -133,9 +144,13 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
       lastEnd = claimed[next].end;
       continue;
     }
+    // a phone has six digits or more: a shorter run that no separator and digit follow ("60-vuotias",
+    // "5 lasta", "3.4.2023", "klo 10:30") is no number, and is not read
+    if (p.runEnd[r] - run < 6 && !continues(s, p, r)) continue;
     const open = lead === 40 && i < run;
     if (!boundaryBefore(s, i) || codeAt(s, i - 1) === 43 || codeAt(s, i - 1) === 46 || codeAt(s, i - 1) === 44) continue;
     readRun(s, open ? run : i);
+    if (digitCount < 6) continue;
     // a label matters only for a number written without a leading 0 or '+' (see plausible)
     const label = !plus && DIGITS[0] !== 0 && labelBefore(s, i);
     // longest plausible reading first; a number followed by another number ("040 123 4567 60-vuotias") is cut back

@@ -30,9 +30,9 @@ const SPEC: LabelSpec = {
   minDigits: 4,
   minLength: 4,
 };
-registerLabels(SPEC);
+const LABELS = registerLabels(SPEC);
 
 /** Finds labelled record numbers. */
 export function detectRecordNumber(ctx: ScanContext, out: Candidate[]): void {
-  detectLabelled(SPEC, ctx, out);
+  detectLabelled(LABELS, ctx, out);
 }

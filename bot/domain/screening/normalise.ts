@@ -35,7 +35,26 @@ function addGlyphs(from: string, to: string): void {
 addGlyphs('АВЕКМНОРСТХУаеорсухіІјЈѕЅԁ', 'ABEKMHOPCTXYaeopcyxiIjJsSd');
 addGlyphs('ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ', 'ABEZHIKMNOPTYXoiKvpTuX');
 
-const BLOCK_TAGS = new Set(['p', 'br', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr']);
+// Tag names that matter, compared in place: block tags become a line break, <at> marks a mention.
+const BLOCK_TAG = 1;
+const AT_TAG = 2;
+const TAGS_BY_LENGTH: Array<Array<[string, number]>> = [];
+for (const t of ['p', 'br', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'at']) {
+  (TAGS_BY_LENGTH[t.length] ??= []).push([t, t === 'at' ? AT_TAG : BLOCK_TAG]);
+}
+
+/** BLOCK_TAG or AT_TAG for the tag name s[a, b) (ASCII letters and digits, any case), else 0. */
+function tagKind(s: string, a: number, b: number): number {
+  const same = TAGS_BY_LENGTH[b - a];
+  if (same === undefined) return 0;
+  for (const [name, kind] of same) {
+    let k = 0;
+    // a letter's lower case sets bit 32, which digits have already
+    while (k < name.length && (s.charCodeAt(a + k) | 32) === name.charCodeAt(k)) k++;
+    if (k === name.length) return kind;
+  }
+  return 0;
+}
 
 /** -2: drop the character; otherwise the folded code. */
 function fold(c: number): number {
@@ -130,25 +149,24 @@ export function normalise(text: string, known = false): Normalised {
         if (closing) j++;
         const nameStart = j;
         while (j < close && isTagNameChar(text.charCodeAt(j))) j++;
-        const name = text.slice(nameStart, j).toLowerCase();
-        if (name === 'at') {
+        const tag = tagKind(text, nameStart, j);
+        if (tag === AT_TAG) {
           if (!closing) mentionStart = b.len;
           else if (mentionStart >= 0) {
             mentions.push([mentionStart, b.len]);
             mentionStart = -1;
           }
         }
-        if (BLOCK_TAGS.has(name)) b.replace('\n', i, close + 1);
+        if (tag === BLOCK_TAG) b.replace('\n', i, close + 1);
         i = close + 1;
         run = i;
         continue;
       }
     } else if (c === 38) {
-      const ent = scanEntity(text, i);
-      if (ent) {
-        const cp = ent.code;
-        b.replace(cp > 0xffff ? String.fromCodePoint(cp) : foldedString(cp), i, ent.end);
-        i = ent.end;
+      const cp = scanEntity(text, i);
+      if (cp > 0) {
+        b.replace(cp > 0xffff ? String.fromCodePoint(cp) : foldedString(cp), i, entityEnd);
+        i = entityEnd;
         run = i;
         continue;
       }
@@ -174,23 +192,29 @@ function scanTag(s: string, i: number): number {
   return -1;
 }
 
-function scanEntity(s: string, i: number): { code: number; end: number } | null {
+/** End of the entity scanEntity() read last. */
+let entityEnd = 0;
+
+/** Code point of the entity at i (its end in `entityEnd`), or -1. */
+function scanEntity(s: string, i: number): number {
   const limit = Math.min(s.length, i + 12);
   let j = i + 1;
   while (j < limit && s.charCodeAt(j) !== 59) {
     const c = s.charCodeAt(j);
-    if (!(isTagNameChar(c) || c === 35)) return null;
+    if (!(isTagNameChar(c) || c === 35)) return -1;
     j++;
   }
-  if (j >= limit) return null;
+  if (j >= limit) return -1;
   const body = s.slice(i + 1, j);
   let code: number | undefined;
   if (body.charCodeAt(0) === 35) {
     const hex = body[1] === 'x' || body[1] === 'X';
     code = parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return null;
+    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return -1;
   } else code = NAMED_ENTITIES[body];
-  return code === undefined ? null : { code, end: j + 1 };
+  if (code === undefined) return -1;
+  entityEnd = j + 1;
+  return code;
 }
 
 /** Index of the segment holding normalised char k. */

@@ -2,7 +2,8 @@
 import type { FindingType } from './types';
 import type { TextProfile } from './text-profile';
 import type { Token } from './tokens';
-import { codeAt, isAlnum, isDigit } from './chars';
+import { codeAt, isAlnum, isDigit, lowerCode } from './chars';
+import { WordTable } from './word-table';
 
 /** A detector result in NORMALISED offsets; screen() maps it back to the original text. */
 export interface Candidate {
@@ -26,11 +27,26 @@ export interface ScanContext {
 export type Detector = (ctx: ScanContext, out: Candidate[]) => void;
 
 /**
+ * Token.lower is the word lower-cased only when it starts with a capital; a lower-case word with a
+ * capital inside ("asiakasNro") is compared as written, where the in-place tables compare in lower
+ * case: false for such a word (rare), which then takes the comparison as written.
+ */
+export function caseAsCompared(t: Token, s: string): boolean {
+  if (t.cap) return true;
+  for (let i = t.start; i < t.end; i++) if (lowerCode(s.charCodeAt(i)) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** End of the value valueAfterLabel() found last. */
+export let valueEnd = 0;
+
+/**
  * The value written after a label ("asiakasnumero on 123456", "passport no: XP1234567"): skips
  * blanks, ':', '#', '.', '=' and filler words, then takes one run of letters, digits and inner
- * dashes. Returns [start, end] or null when nothing is within reach.
+ * dashes. Returns its start (its end in `valueEnd`), or -1 when nothing is within reach. Words are
+ * compared in place: nothing is copied.
  */
-export function valueAfterLabel(s: string, from: number, fillers: Set<string>): [number, number] | null {
+export function valueAfterLabel(s: string, from: number, fillers: WordTable): number {
   const limit = Math.min(s.length, from + 48);
   let i = from;
   let words = 0;
@@ -40,22 +56,22 @@ export function valueAfterLabel(s: string, from: number, fillers: Set<string>): 
       i++;
       continue;
     }
-    if (!isAlnum(c)) return null;
+    if (!isAlnum(c)) return -1;
     let j = i;
     while (j < s.length && j - i < 40) {
       const d = s.charCodeAt(j);
       if (isAlnum(d) || ((d === 45 || d === 47) && isAlnum(codeAt(s, j + 1)) && j > i)) j++;
       else break;
     }
-    const word = s.slice(i, j).toLowerCase();
-    if (fillers.has(word) && words < 3) {
+    if (words < 3 && fillers.get(s, i, j) !== 0) {
       words++;
       i = j;
       continue;
     }
-    return [i, j];
+    valueEnd = j;
+    return i;
   }
-  return null;
+  return -1;
 }
 
 /** Number of ASCII digits in s[start, end). */
@@ -66,4 +82,4 @@ export function digitCount(s: string, start: number, end: number): number {
 }
 
 /** Fillers allowed between a label and the labelled value. */
-export const LABEL_FILLERS = new Set(['on', 'oli', 'is', 'was', 'är', 'var', 'nro', 'no', 'nr', 'numero', 'number', 'nummer', 'num', 'id', 'tunnus', 'the', 'their', 'his', 'her', 'hänen', 'hans', 'hennes', 'asiakkaan', 'klientens', 'of', 'och', 'ja', 'and']);
+export const LABEL_FILLERS = new WordTable(['on', 'oli', 'is', 'was', 'är', 'var', 'nro', 'no', 'nr', 'numero', 'number', 'nummer', 'num', 'id', 'tunnus', 'the', 'their', 'his', 'her', 'hänen', 'hans', 'hennes', 'asiakkaan', 'klientens', 'of', 'och', 'ja', 'and'].map((w) => [w, 1] as const));

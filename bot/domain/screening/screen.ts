@@ -46,6 +46,11 @@ function sortBy(list: Candidate[], before: (a: Candidate, b: Candidate) => numbe
   }
 }
 
+/** Empties the reused candidate list: pop() is compiled inline, where the length setter is a runtime call (about 50 ns). */
+function emptyList(list: Candidate[]): void {
+  while (list.length > 0) list.pop();
+}
+
 const byStart = (a: Candidate, b: Candidate): number => a.start - b.start;
 
 /**
@@ -67,8 +72,8 @@ function resolve(cands: Candidate[]): Candidate[] {
   }
   let n = 0;
   for (const k of kept) if (k.type !== 'blocked') kept[n++] = k;
-  // the length setter is a runtime call: skipped when nothing was blocked
-  if (kept.length !== n) kept.length = n;
+  // pop() is compiled inline; the length setter is a runtime call (about 50 ns)
+  while (kept.length > n) kept.pop();
   if (n > 64) kept.sort(byStart);
   else sortBy(kept, byStart);
   return kept;
@@ -101,7 +106,7 @@ export function screen(text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const cands = CANDS;
   // left over only if a detector threw
-  if (cands.length !== 0) cands.length = 0;
+  emptyList(cands);
   let norm: Normalised | null = null;
   try {
     // plain text (no tags, entities or look-alike characters) is screened as it is, without a copy
@@ -124,7 +129,7 @@ export function screen(text: string): Finding[] {
   const mailto = norm !== null && text.indexOf('@') >= 0;
   if (cands.length === 0 && !mailto) return [];
   const findings = cands.length === 0 ? [] : (resolve(cands) as Finding[]);
-  cands.length = 0;
+  emptyList(cands);
   if (norm && norm.segNorm.length > 0) {
     for (const f of findings) {
       const [start, end] = toOriginal(norm, f.start, f.end);
