@@ -4,14 +4,18 @@
  * (see README.md for sources and licences). Only short curated lists live here.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { FLAG_HASH_BITS, LEX } from './lexicon-bits';
+import { addNameReadings } from './name-reading';
 import { hashLower, WordTable } from './word-table';
 
-/** Bits of `Lexicons.flags`: one look-up answers every membership question about a word. */
-export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64, nounSurname: 128 } as const;
+export { FLAG_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
 
 /** The loaded lexicons. */
 export interface Lexicons {
-  /** word -> LEX bits (0 when unknown), looked up in place in the message: the name detector's hot path. */
+  /**
+   * word -> LEX bits (0 when unknown) and, above LEX_MASK, the word's reading as a name (see
+   * name-reading.ts), looked up in place in the message: the name detector's hot path.
+   */
   flags: WordTable;
   firstNames: Set<string>;
   lastNames: Set<string>;
@@ -151,9 +155,6 @@ export function lowerCaseNames(): string[] {
   return all.filter((w) => !(lex.flags.get(w, 0, w.length) & skip) && !frequent.has(w));
 }
 
-/** Bits of `Lexicons.flagHashes`: small enough to stay in a CPU cache, where the flags table is not. */
-export const FLAG_HASH_BITS = 1 << 20;
-
 function hashBits(words: Iterable<string>): Uint32Array {
   const bits = new Uint32Array(FLAG_HASH_BITS >>> 5);
   for (const w of words) {
@@ -220,6 +221,9 @@ export function lexicons(): Lexicons {
   mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
-  cached = { flags: new WordTable(flags), flagHashes: hashBits(flags.keys()), firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  const flagTable = new WordTable(flags);
+  const flagHashes = hashBits(flags.keys());
+  addNameReadings(flagTable, flagHashes);
+  cached = { flags: flagTable, flagHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

@@ -140,6 +140,24 @@ export class WordTable {
     return this.get(w, 0, w.length);
   }
 
+  /**
+   * Replaces every word's bits with f(bits, all, start, end) (the word is all[start, end)), all computed before any is written (f may look
+   * words up in this table). For tables whose words carry more than membership bits (see name-reading.ts).
+   */
+  mapBits(f: (bits: number, all: string, start: number, end: number) => number): void {
+    const slots = this.slots;
+    const next = new Int32Array(slots.length >>> 2);
+    // one string of all the words, read in place: no string per word
+    const all = new TextDecoder('utf-16le').decode(this.letters);
+    for (let i = 0; i < next.length; i++) {
+      const l = slots[4 * i + 2];
+      if (l === 0) continue;
+      const offset = slots[4 * i + 1];
+      next[i] = f(slots[4 * i + 3], all, offset, offset + l - 1);
+    }
+    for (let i = 0; i < next.length; i++) if (slots[4 * i + 2] !== 0) slots[4 * i + 3] = next[i];
+  }
+
   private sameLower(s: string, start: number, offset: number, len: number): boolean {
     for (let k = 0; k < len; k++) if (lowerCode(s.charCodeAt(start + k)) !== this.letters[offset + k]) return false;
     return true;
