@@ -5,7 +5,7 @@
  * of its flags entry above the LEX bits: a word of the lexicons is then read with one look-up.
  */
 import { lowerCode } from './chars';
-import { baseFormsAt, formCodes, formEndsNen, formHash } from './finnish-inflection';
+import { baseFormsAt, formCodes, formHash } from './finnish-inflection';
 import { FLAG_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
 import type { WordTable } from './word-table';
 
@@ -77,9 +77,10 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
     if (!f && !l) {
       const forms = baseFormsAt(s, a, b);
       for (let k = 0; k < forms; k++) {
-        if (!mayBeWord(flagHashes, formHash(k))) continue;
+        const h = formHash(k);
+        if (!mayBeWord(flagHashes, h)) continue;
         const len = formCodes(k, FORM);
-        const bfl = flags.getCodes(FORM, len) & LEX_MASK;
+        const bfl = flags.getCodesHashed(h, FORM, len) & LEX_MASK;
         if (bfl === 0) continue;
         if (bfl & LEX.municipality) place = true;
         if (bfl & LEX.nounSurname) noun = true;
@@ -89,7 +90,8 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
         if (bf || bl) {
           f = f || bf;
           l = l || bl;
-          const nen = formEndsNen(k);
+          // the form ends in -nen (110, 101, 110): an inflected -nen surname
+          const nen = len >= 3 && FORM[len - 3] === 110 && FORM[len - 2] === 101 && FORM[len - 1] === 110;
           // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
           if (nen && bl && !(bfl & LEX.common)) nenSurname = true;
           else if (bfl & (LEX.common | LEX.municipality | LEX.englishAmbiguous)) ambiguous = true;

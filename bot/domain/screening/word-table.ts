@@ -124,7 +124,11 @@ export class WordTable {
   getCodes(buf: Int32Array, len: number): number {
     let h = HASH_START;
     for (let k = 0; k < len; k++) h = hashStep(h, buf[k]);
-    h = hashFinish(h);
+    return this.getCodesHashed(hashFinish(h), buf, len);
+  }
+
+  /** getCodes() when the hash of buf[0, len) is already known (a base form's, from its prefix). */
+  getCodesHashed(h: number, buf: Int32Array, len: number): number {
     const slots = this.slots;
     let i = h & this.mask;
     for (;;) {
