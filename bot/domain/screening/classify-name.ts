@@ -3,6 +3,7 @@
  * any other word is read through its Finnish base forms (see name-reading.ts).
  */
 import { LEX_MASK, type Lexicons } from './lexicons';
+import { NAME_TABLE_MAX_LENGTH } from './name-table';
 import { NO_NAME, READ_AT_RUN_TIME, READING_SHIFT, READINGS, readWord, type NameInfo } from './name-reading';
 import type { ScanContext } from './scan-context';
 import type { Token } from './tokens';
@@ -25,10 +26,10 @@ export function forgetNonNames(): void {
 export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
   const s = ctx.text;
   const h1 = t.hash1;
-  const wf = lex.flags.getHashed(h1, s, t.start, t.end);
-  // a lexicon word carries its reading: one look-up, and nothing to remember
-  const stored = (wf >>> READING_SHIFT) - 1;
-  if (stored >= 0 && stored !== READ_AT_RUN_TIME - 1) return stored === NO_NAME ? null : READINGS[stored];
+  const len = t.end - t.start;
+  // a lexicon word carries its reading: one look-up in the compact table, and nothing to remember
+  const code = len <= NAME_TABLE_MAX_LENGTH ? lex.names.get(h1, s, t.start, t.end) : lex.flags.getHashed(h1, s, t.start, t.end) >>> READING_SHIFT;
+  if (code !== 0 && code !== READ_AT_RUN_TIME) return code - 1 === NO_NAME ? null : READINGS[code - 1];
   // any other word is read through its base forms, unless it is remembered (by hash only) as no name;
   // its second hash is read only when the first matches a remembered word, or to remember this one
   let h2 = 0;
@@ -36,7 +37,9 @@ export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | 
     h2 = hashSecond(s, t.start, t.end);
     if (NOT_A_NAME.has(h1, h2)) return null;
   }
-  const r = readWord(s, t.start, t.end, wf & LEX_MASK, lex.flags, lex.flagHashes);
+  // only a word read at run time (hyphenated) needs its lexicon bits: others are in no lexicon
+  const wf = code === 0 ? 0 : lex.flags.getHashed(h1, s, t.start, t.end) & LEX_MASK;
+  const r = readWord(s, t.start, t.end, wf, lex.flags, lex.flagHashes);
   if (r !== NO_NAME) return READINGS[r];
   NOT_A_NAME.add(h1, h2 !== 0 ? h2 : hashSecond(s, t.start, t.end));
   return null;

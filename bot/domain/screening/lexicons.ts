@@ -6,6 +6,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { FLAG_HASH_BITS, LEX } from './lexicon-bits';
 import { addNameReadings } from './name-reading';
+import type { NameTable } from './name-table';
 import { hashLower, WordTable } from './word-table';
 
 export { FLAG_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
@@ -17,6 +18,8 @@ export interface Lexicons {
    * name-reading.ts), looked up in place in the message: the name detector's hot path.
    */
   flags: WordTable;
+  /** Every flags word's name reading, compact (see name-table.ts): the name detector's first look-up. */
+  names: NameTable;
   firstNames: Set<string>;
   lastNames: Set<string>;
   /** Ordinary Finnish words (subtitle frequency list): a surname that is one needs context. */
@@ -223,7 +226,7 @@ export function lexicons(): Lexicons {
   mark(englishAmbiguous, LEX.englishAmbiguous);
   const flagTable = new WordTable(flags);
   const flagHashes = hashBits(flags.keys());
-  addNameReadings(flagTable, flagHashes);
-  cached = { flags: flagTable, flagHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  const names = addNameReadings(flagTable, flagHashes);
+  cached = { flags: flagTable, names, flagHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

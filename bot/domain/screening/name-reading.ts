@@ -7,6 +7,7 @@
 import { lowerCode } from './chars';
 import { baseFormsAt, formCodes, formHash } from './finnish-inflection';
 import { FLAG_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
+import { NAME_TABLE_MAX_LENGTH, NameTable } from './name-table';
 import type { WordTable } from './word-table';
 
 /** How a word reads as a name. */
@@ -117,10 +118,13 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
 }
 
 /**
- * Stores every word's reading in its flags value (see READING_SHIFT). A word whose reading could
- * depend on how it is written (a hyphen, a letter lowerCode() would change) is left to be read at run time.
+ * Stores every word's reading in its flags value (see READING_SHIFT) and returns the readings as a
+ * compact table for the name detector's look-ups. A word whose reading could depend on how it is
+ * written (a hyphen, a letter lowerCode() would change) is left to be read at run time.
  */
-export function addNameReadings(flags: WordTable, flagHashes: Uint32Array): void {
+export function addNameReadings(flags: WordTable, flagHashes: Uint32Array): NameTable {
+  const words: string[] = [];
+  const codes: number[] = [];
   flags.mapBits((bits, all, start, end) => {
     let plain = true;
     for (let k = start; k < end && plain; k++) {
@@ -129,8 +133,13 @@ export function addNameReadings(flags: WordTable, flagHashes: Uint32Array): void
     }
     // (readWord looks a few letters past a word for a hyphen; a hyphen of the next word cannot make it a particle)
     const r = plain ? 1 + readWord(all, start, end, bits & LEX_MASK, flags, flagHashes) : READ_AT_RUN_TIME;
+    if (end - start <= NAME_TABLE_MAX_LENGTH) {
+      words.push(all.slice(start, end));
+      codes.push(r);
+    }
     return (bits & LEX_MASK) | (r << READING_SHIFT);
   });
+  return new NameTable(words, codes);
 }
 
 /** The bit of word-table hash h is set in `bits` (see Lexicons.flagHashes). */

@@ -1,6 +1,6 @@
 import { LEX_MASK, lexicons } from '../../../bot/domain/screening/lexicons';
 import { NO_NAME, READ_AT_RUN_TIME, READING_SHIFT, READINGS, readWord } from '../../../bot/domain/screening/name-reading';
-import { WordTable } from '../../../bot/domain/screening/word-table';
+import { hashLower, WordTable } from '../../../bot/domain/screening/word-table';
 
 // The readings stored with the lexicon words at load time must be what reading the word in a
 // message gives: a stale or shifted reading would silently change what the screener finds.
@@ -30,6 +30,16 @@ describe('name readings stored in the lexicon', () => {
       if (got !== r) throw new Error(`${w}: stored ${r}, read ${got}`);
     }
     expect(stored).toBeGreaterThan(words.length * 0.95);
+  });
+
+  it('are found in the compact table as in the flags table, from the hash the tokeniser gives', () => {
+    const differ = words.filter((w) => {
+      const text = `Asiakas ${w.toUpperCase()}.`;
+      return lex.names.get(hashLower(text, 8, 8 + w.length), text, 8, 8 + w.length) !== lex.flags.getWord(w) >>> READING_SHIFT;
+    });
+    expect(differ).toEqual([]);
+    const other = 'Asiakas Virtaselle';
+    expect(lex.names.get(hashLower(other, 8, 18), other, 8, 18)).toBe(0);
   });
 
   it('read names, places and ordinary words as before', () => {
