@@ -71,10 +71,10 @@ export class WordTable {
   private readonly mask: number;
   private readonly count: number;
 
-  /** Entries with the same word have their bits OR-ed together. */
+  /** Entries with the same word have their bits OR-ed together (a Map has each word once already). */
   constructor(entries: Iterable<readonly [string, number]> = []) {
-    const merged = new Map<string, number>();
-    for (const [w, v] of entries) merged.set(w, (merged.get(w) ?? 0) | v);
+    const merged = entries instanceof Map ? (entries as Map<string, number>) : new Map<string, number>();
+    if (merged !== entries) for (const [w, v] of entries) merged.set(w, (merged.get(w) ?? 0) | v);
     let size = 16;
     while (size < merged.size * 2) size *= 2;
     this.slots = new Int32Array(size * 4);
