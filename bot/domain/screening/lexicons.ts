@@ -4,12 +4,12 @@
  * (see README.md for sources and licences). Only short curated lists live here.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { FLAG_HASH_BITS, LEX } from './lexicon-bits';
+import { FORM_BITS, FORM_HASH_BITS, LEX } from './lexicon-bits';
 import { addNameReadings } from './name-reading';
 import type { NameTable } from './name-table';
 import { hashLower, WordTable } from './word-table';
 
-export { FLAG_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
+export { FORM_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
 
 /** The loaded lexicons. */
 export interface Lexicons {
@@ -27,10 +27,11 @@ export interface Lexicons {
   /** Ordinary English words that are also English surnames or first names. */
   englishAmbiguous: Set<string>;
   /**
-   * One bit per hashLower() of every `flags` word (FLAG_HASH_BITS bits): a proposed base form whose bit is
-   * clear is in no lexicon, and is not looked up (most forms a word's endings suggest are no words).
+   * One bit per hashLower() of every `flags` word with FORM_BITS (FORM_HASH_BITS bits): a proposed base
+   * form whose bit is clear is no word a reading can use, and is not looked up (most forms a word's
+   * endings suggest are no words, and most words are no names or places).
    */
-  flagHashes: Uint32Array;
+  formHashes: Uint32Array;
   /** Postal codes, looked up in place in the message. */
   postalCodes: WordTable;
   /** Post-office and municipality names, Finnish and Swedish (for postal addresses), looked up in place. */
@@ -159,9 +160,9 @@ export function lowerCaseNames(): string[] {
 }
 
 function hashBits(words: Iterable<string>): Uint32Array {
-  const bits = new Uint32Array(FLAG_HASH_BITS >>> 5);
+  const bits = new Uint32Array(FORM_HASH_BITS >>> 5);
   for (const w of words) {
-    const b = hashLower(w, 0, w.length) & (FLAG_HASH_BITS - 1);
+    const b = hashLower(w, 0, w.length) & (FORM_HASH_BITS - 1);
     bits[b >>> 5] |= 1 << (b & 31);
   }
   return bits;
@@ -225,8 +226,8 @@ export function lexicons(): Lexicons {
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
   const flagTable = new WordTable(flags);
-  const flagHashes = hashBits(flags.keys());
-  const names = addNameReadings(flagTable, flagHashes);
-  cached = { flags: flagTable, names, flagHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  const formHashes = hashBits([...flags].filter(([, bits]) => bits & FORM_BITS).map(([w]) => w));
+  const names = addNameReadings(flagTable, formHashes);
+  cached = { flags: flagTable, names, formHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

@@ -6,7 +6,7 @@
  */
 import { lowerCode } from './chars';
 import { baseFormsAt, formCodes, formHash } from './finnish-inflection';
-import { FLAG_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
+import { FORM_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
 import { NAME_TABLE_MAX_LENGTH, NameTable } from './name-table';
 import type { WordTable } from './word-table';
 
@@ -55,7 +55,7 @@ const FORM = new Int32Array(64);
  * The reading of the word s[start, end) (an index of READINGS, or NO_NAME), wf its LEX bits; the
  * word is read in place, never copied. `flags` is looked up only through its LEX bits.
  */
-export function readWord(s: string, start: number, end: number, wf: number, flags: WordTable, flagHashes: Uint32Array): number {
+export function readWord(s: string, start: number, end: number, wf: number, flags: WordTable, formHashes: Uint32Array): number {
   if (end - start < 2 || wf & LEX.notName) return NO_NAME;
   let first = false;
   let last = false;
@@ -79,7 +79,8 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
       const forms = baseFormsAt(s, a, b);
       for (let k = 0; k < forms; k++) {
         const h = formHash(k);
-        if (!mayBeWord(flagHashes, h)) continue;
+        // a form with none of FORM_BITS changes nothing below: the filter leaves those out too
+        if (!mayBeForm(formHashes, h)) continue;
         const len = formCodes(k, FORM);
         const bfl = flags.getCodesHashed(h, FORM, len) & LEX_MASK;
         if (bfl === 0) continue;
@@ -122,7 +123,7 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
  * compact table for the name detector's look-ups. A word whose reading could depend on how it is
  * written (a hyphen, a letter lowerCode() would change) is left to be read at run time.
  */
-export function addNameReadings(flags: WordTable, flagHashes: Uint32Array): NameTable {
+export function addNameReadings(flags: WordTable, formHashes: Uint32Array): NameTable {
   const words: string[] = [];
   const codes: number[] = [];
   flags.mapBits((bits, all, start, end) => {
@@ -132,7 +133,7 @@ export function addNameReadings(flags: WordTable, flagHashes: Uint32Array): Name
       plain = c !== 45 && lowerCode(c) === c;
     }
     // (readWord looks a few letters past a word for a hyphen; a hyphen of the next word cannot make it a particle)
-    const r = plain ? 1 + readWord(all, start, end, bits & LEX_MASK, flags, flagHashes) : READ_AT_RUN_TIME;
+    const r = plain ? 1 + readWord(all, start, end, bits & LEX_MASK, flags, formHashes) : READ_AT_RUN_TIME;
     if (end - start <= NAME_TABLE_MAX_LENGTH) {
       words.push(all.slice(start, end));
       codes.push(r);
@@ -142,9 +143,9 @@ export function addNameReadings(flags: WordTable, flagHashes: Uint32Array): Name
   return new NameTable(words, codes);
 }
 
-/** The bit of word-table hash h is set in `bits` (see Lexicons.flagHashes). */
-function mayBeWord(bits: Uint32Array, h: number): boolean {
-  const b = h & (FLAG_HASH_BITS - 1);
+/** The bit of word-table hash h is set in `bits` (see Lexicons.formHashes). */
+function mayBeForm(bits: Uint32Array, h: number): boolean {
+  const b = h & (FORM_HASH_BITS - 1);
   return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 

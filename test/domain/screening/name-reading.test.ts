@@ -26,7 +26,7 @@ describe('name readings stored in the lexicon', () => {
       stored++;
       const title = w.charAt(0).toUpperCase() + w.slice(1);
       const text = `Asiakas ${title}-`;
-      const got = readWord(text, 8, 8 + w.length, bits & LEX_MASK, lex.flags, lex.flagHashes);
+      const got = readWord(text, 8, 8 + w.length, bits & LEX_MASK, lex.flags, lex.formHashes);
       if (got !== r) throw new Error(`${w}: stored ${r}, read ${got}`);
     }
     expect(stored).toBeGreaterThan(words.length * 0.95);
