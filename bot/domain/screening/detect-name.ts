@@ -101,9 +101,9 @@ function contextBefore(ctx: ScanContext, i: number): Before {
     if (isLetter(c)) return NO_CONTEXT;
     if (c === 46 || c === 33 || c === 63 || c === 10) stop = true;
   }
-  // the context word is looked up in place: no lower-case copy of it
-  if (stop && !(s.charCodeAt(a) === 46 && ABBREVIATED.get(s, prev.start, prev.end) !== 0)) return NO_CONTEXT;
-  if (context && !greeting && CONTACT_VERB_TABLE.get(s, prev.start, prev.end) !== 0) return VERB;
+  // the context word is looked up in place, by the hash the tokeniser gave it: no lower-case copy of it
+  if (stop && !(s.charCodeAt(a) === 46 && ABBREVIATED.getHashed(prev.hash1, s, prev.start, prev.end) !== 0)) return NO_CONTEXT;
+  if (context && !greeting && CONTACT_VERB_TABLE.getHashed(prev.hash1, s, prev.start, prev.end) !== 0) return VERB;
   return context ? (greeting ? BOTH : CONTEXT) : GREETING;
 }
 
@@ -228,7 +228,8 @@ function sameLower(s: string, a: number, b: number, w: string): boolean {
 
 /** A capitalised first word of a sentence that is an ordinary Swedish or English word in this message ("Vi har", "Edit"). */
 function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
-  if (!t.cap || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
+  // in a message already known to be Finnish no word is foreign: nothing to look up
+  if (!t.cap || scan.lang === LANG.fi || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
   const s = ctx.text;
   // the word look-ups are cheaper than guessing the language, so they come first
   const sv = isSwedishWord(s, t.start, t.end);
