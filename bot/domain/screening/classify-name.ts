@@ -1,155 +1,46 @@
 /**
- * How one word reads as a name: looked up in the name lexicons as written and through its Finnish
- * base forms, in place in the message (no copies), with the readings that make it ambiguous.
+ * How a token reads as a name: a lexicon word's reading is stored with its flags (one look-up);
+ * any other word is read through its Finnish base forms (see name-reading.ts).
  */
-import { lowerCode } from './chars';
-import { baseFormsAt, formCodes, formEndsNen, formHash } from './finnish-inflection';
-import { FLAG_HASH_BITS, LEX, type Lexicons } from './lexicons';
+import { LEX_MASK, type Lexicons } from './lexicons';
+import { NAME_TABLE_MAX_LENGTH } from './name-table';
+import { NO_NAME, READ_AT_RUN_TIME, READING_SHIFT, READINGS, readWord, type NameInfo } from './name-reading';
 import type { ScanContext } from './scan-context';
 import type { Token } from './tokens';
 import { hashSecond, HashSet } from './word-table';
 
-/** How a word reads as a name. */
-export interface NameInfo {
-  first: boolean;
-  last: boolean;
-  /** Also an ordinary word, a place or inflected ordinary word: needs context. */
-  ambiguous: boolean;
-  /** A municipality, plain or inflected (asuu Vantaalla, Salossa): only a name with context. */
-  place: boolean;
-  /** Inflected form that is a frequent encyclopedia word (Turun, Karjalan): a place unless context says otherwise. */
-  weak: boolean;
-  /** A surname that is also a noun of nature (Mäki, Rinne): alone first in a sentence it is the noun. */
-  noun: boolean;
-}
+export { withDoubt, type NameInfo } from './name-reading';
 
-// Words already known NOT to be names, remembered by hash only: no word, and no name, stays in memory.
-const NOT_A_NAME = new HashSet(1 << 16);
+// Words outside the lexicons already known NOT to be names, remembered by hash only: no word, and no
+// name, stays in memory.
+// Small (32 KB, up to 2048 words before it starts over): a memory the size of the CPU's L2 cache
+// evicted the lexicon slots that every look-up needs, and a meeting repeats far fewer words.
+const NOT_A_NAME = new HashSet(1 << 12);
 
 /** Forgets the words remembered as no name (the benchmark measures text the screener has not seen). */
 export function forgetNonNames(): void {
   NOT_A_NAME.clear();
 }
 
-/** The token as a name, or null when it cannot be one (remembered, by hash only, for next time). */
+/** The token as a name, or null when it cannot be one. */
 export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
   const s = ctx.text;
   const h1 = t.hash1;
-  // the second hash is read only when the first matches a remembered word, or to remember this one:
-  // most words are classified once in a message and are in no memory yet
+  const len = t.end - t.start;
+  // a lexicon word carries its reading: one look-up in the compact table, and nothing to remember
+  const code = len <= NAME_TABLE_MAX_LENGTH ? lex.names.get(h1, s, t.start, t.end) : lex.flags.getHashed(h1, s, t.start, t.end) >>> READING_SHIFT;
+  if (code !== 0 && code !== READ_AT_RUN_TIME) return code - 1 === NO_NAME ? null : READINGS[code - 1];
+  // any other word is read through its base forms, unless it is remembered (by hash only) as no name;
+  // its second hash is read only when the first matches a remembered word, or to remember this one
   let h2 = 0;
   if (NOT_A_NAME.hasFirst(h1)) {
     h2 = hashSecond(s, t.start, t.end);
     if (NOT_A_NAME.has(h1, h2)) return null;
   }
-  const wf = lex.flags.getHashed(h1, s, t.start, t.end);
-  const info = t.end - t.start < 2 || wf & LEX.notName ? null : classifyWord(s, t.start, t.end, wf, lex);
-  if (!info) NOT_A_NAME.add(h1, h2 !== 0 ? h2 : hashSecond(s, t.start, t.end));
-  return info;
-}
-
-// Letters of one proposed base form, reused.
-const FORM = new Int32Array(64);
-
-// The 64 readings, built once and shared (read-only): classifying a word allocates nothing.
-const READINGS: NameInfo[] = Array.from({ length: 64 }, (_, b) => Object.freeze({
-  first: (b & 1) !== 0, last: (b & 2) !== 0, ambiguous: (b & 4) !== 0, place: (b & 8) !== 0, weak: (b & 16) !== 0, noun: (b & 32) !== 0,
-}));
-
-/** `info` with other ambiguous and weak flags (a shared reading, no copy). */
-export function withDoubt(info: NameInfo, ambiguous: boolean, weak: boolean): NameInfo {
-  return reading(info.first, info.last, ambiguous, info.place, weak, info.noun);
-}
-
-function reading(first: boolean, last: boolean, ambiguous: boolean, place: boolean, weak: boolean, noun: boolean): NameInfo {
-  return READINGS[(first ? 1 : 0) | (last ? 2 : 0) | (ambiguous ? 4 : 0) | (place ? 8 : 0) | (weak ? 16 : 0) | (noun ? 32 : 0)];
-}
-
-/** Classifies the word s[start, end) (wf: its lexicon bits); the word is read in place, never copied. */
-function classifyWord(s: string, start: number, end: number, wf: number, lex: Lexicons): NameInfo | null {
-  const flags = lex.flags;
-  let first = false;
-  let last = false;
-  let ambiguous = (wf & (LEX.common | LEX.englishAmbiguous)) !== 0;
-  let place = false;
-  let weak = false;
-  let nenSurname = false;
-  let noun = (wf & LEX.nounSurname) !== 0;
-  // a particle is two to four letters: no hyphen there, no particle (most words are not compared at all)
-  const hyphenEarly = s.charCodeAt(start + 2) === 45 || s.charCodeAt(start + 3) === 45 || s.charCodeAt(start + 4) === 45;
-  if (hyphenEarly && arabicPrefixed(s, start, end)) return reading(false, true, false, false, false, false);
-  // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
-  for (let a = start; a < end; ) {
-    let b = a;
-    while (b < end && s.charCodeAt(b) !== 45) b++;
-    const pf = a === start && b === end ? wf : flags.get(s, a, b);
-    if (pf & LEX.notName) return null;
-    let f = (pf & LEX.first) !== 0;
-    let l = (pf & LEX.last) !== 0;
-    if (!f && !l) {
-      const forms = baseFormsAt(s, a, b);
-      for (let k = 0; k < forms; k++) {
-        if (!mayBeWord(lex.flagHashes, formHash(k))) continue;
-        const len = formCodes(k, FORM);
-        const bfl = flags.getCodes(FORM, len);
-        if (bfl === 0) continue;
-        if (bfl & LEX.municipality) place = true;
-        if (bfl & LEX.nounSurname) noun = true;
-        if (len < 3 || bfl & LEX.notName) continue;
-        const bf = (bfl & LEX.first) !== 0;
-        const bl = (bfl & LEX.last) !== 0;
-        if (bf || bl) {
-          f = f || bf;
-          l = l || bl;
-          const nen = formEndsNen(k);
-          // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
-          if (nen && bl && !(bfl & LEX.common)) nenSurname = true;
-          else if (bfl & (LEX.common | LEX.municipality | LEX.englishAmbiguous)) ambiguous = true;
-          // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
-          // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
-          if ((!nen && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
-        }
-      }
-    }
-    if (pf & LEX.municipality) place = true;
-    if (!f && !l) return null;
-    first = first || f;
-    last = last || l;
-    a = b + 1;
-  }
-  if (!first && !last) return null;
-  // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
-  // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
-  const partitiveClash = end - start >= 3 && endsWithSta(s, end) && ((wf & LEX.encyclopedic) !== 0 || flags.get(s, start, end - 3) !== 0);
-  if (nenSurname && partitiveClash) ambiguous = true;
-  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return reading(first, last, false, false, false, noun);
-  return reading(first, last, ambiguous || place || weak, place, weak, noun);
-}
-
-/** The bit of word-table hash h is set in `bits` (see Lexicons.flagHashes). */
-function mayBeWord(bits: Uint32Array, h: number): boolean {
-  const b = h & (FLAG_HASH_BITS - 1);
-  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
-}
-
-/** The word ending at `end` ends in -sta or -stä (any case). */
-function endsWithSta(s: string, end: number): boolean {
-  const a = lowerCode(s.charCodeAt(end - 1));
-  return (a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(end - 2)) === 116 && lowerCode(s.charCodeAt(end - 3)) === 115;
-}
-
-// Arabic and Kurdish family-name particles written with a hyphen: Al-Rawi, El-Sayed, Abu-Bakr, Bin-Laden.
-const PARTICLES = ['al', 'el', 'abu', 'abd', 'bin', 'ben', 'ibn', 'bint'];
-
-/** s[start, end) is a particle, a hyphen and a capitalised part of three letters or more. */
-function arabicPrefixed(s: string, start: number, end: number): boolean {
-  for (const p of PARTICLES) {
-    const h = start + p.length;
-    if (end - h < 4 || s.charCodeAt(h) !== 45) continue;
-    let same = true;
-    for (let k = 0; k < p.length && same; k++) same = lowerCode(s.charCodeAt(start + k)) === p.charCodeAt(k);
-    const c = s.charCodeAt(h + 1);
-    if (same && lowerCode(c) !== c) return true;
-  }
-  return false;
+  // only a word read at run time (hyphenated) needs its lexicon bits: others are in no lexicon
+  const wf = code === 0 ? 0 : lex.flags.getHashed(h1, s, t.start, t.end) & LEX_MASK;
+  const r = readWord(s, t.start, t.end, wf, lex.flags, lex.formHashes);
+  if (r !== NO_NAME) return READINGS[r];
+  NOT_A_NAME.add(h1, h2 !== 0 ? h2 : hashSecond(s, t.start, t.end));
+  return null;
 }

@@ -101,9 +101,9 @@ function contextBefore(ctx: ScanContext, i: number): Before {
     if (isLetter(c)) return NO_CONTEXT;
     if (c === 46 || c === 33 || c === 63 || c === 10) stop = true;
   }
-  // the context word is looked up in place: no lower-case copy of it
-  if (stop && !(s.charCodeAt(a) === 46 && ABBREVIATED.get(s, prev.start, prev.end) !== 0)) return NO_CONTEXT;
-  if (context && !greeting && CONTACT_VERB_TABLE.get(s, prev.start, prev.end) !== 0) return VERB;
+  // the context word is looked up in place, by the hash the tokeniser gave it: no lower-case copy of it
+  if (stop && !(s.charCodeAt(a) === 46 && ABBREVIATED.getHashed(prev.hash1, s, prev.start, prev.end) !== 0)) return NO_CONTEXT;
+  if (context && !greeting && CONTACT_VERB_TABLE.getHashed(prev.hash1, s, prev.start, prev.end) !== 0) return VERB;
   return context ? (greeting ? BOTH : CONTEXT) : GREETING;
 }
 
@@ -137,8 +137,20 @@ function contextAfter(ctx: ScanContext, last: number): boolean {
 // A service named right after a name, in the from-case, marks a colleague: "Mikko Laine psykiatrialta".
 const SERVICE_FROM = /^(?:sosiaali|psykiatri|päihde|terveysasema|kotihoido|vammais|lastensuojelu|nuoriso|kuntoutukse|fysioterapia|neuvola|työllisyy|kela|a-klinika|mielenterveys|perheneuvola|vanhus|aikuissosiaali|sosiaalityö)\p{L}*(?:sta|stä|lta|ltä)$/u;
 
+// The word after a name is asked for by several checks, all about the same name: read once (a
+// position in the current message only; reset by every detectName call).
+let nextFrom = -1;
+let nextEnd = -1;
+
 /** End of the word right after `end` (one blank between; up to a blank, ',' or '.'), or -1. */
 function nextWordEnd(s: string, end: number): number {
+  if (end === nextFrom) return nextEnd;
+  nextFrom = end;
+  nextEnd = readNextWord(s, end);
+  return nextEnd;
+}
+
+function readNextWord(s: string, end: number): number {
   if (s.charCodeAt(end) !== 32) return -1;
   let j = end + 1;
   while (j < s.length && j - end < 40 && s.charCodeAt(j) !== 32 && s.charCodeAt(j) !== 44 && s.charCodeAt(j) !== 46) j++;
@@ -147,9 +159,7 @@ function nextWordEnd(s: string, end: number): number {
 
 /** The next word s(end, e) is `w` in any case (e as nextWordEnd(s, end) gives it); compared in place. */
 function wordIs(s: string, end: number, e: number, w: string): boolean {
-  if (e - end - 1 !== w.length) return false;
-  for (let k = 0; k < w.length; k++) if (lowerCode(s.charCodeAt(end + 1 + k)) !== w.charCodeAt(k)) return false;
-  return true;
+  return sameLower(s, end + 1, e, w);
 }
 
 /** "Mikko: kiitos" at the start of a line is a speaker, "Sanna Virtanen sosiaalityöstä" a colleague. */
@@ -198,13 +208,28 @@ const INFOS: NameInfo[] = [];
 /** Only " ja ", " och ", " and ", " & " or ", " between a greeted name and this one. */
 function joinedToGreeted(s: string, from: number, to: number): boolean {
   if (from < 0 || to - from > 6) return false;
-  const gap = s.slice(from, to).trim().toLowerCase();
-  return gap === 'ja' || gap === 'och' || gap === 'and' || gap === '&' || gap === ',' || gap === 'sekä';
+  // trimmed as String.prototype.trim() would, compared in place
+  let a = from;
+  let b = to;
+  while (a < b && isTrimSpace(s.charCodeAt(a))) a++;
+  while (b > a && isTrimSpace(s.charCodeAt(b - 1))) b--;
+  for (const w of JOINERS) if (sameLower(s, a, b, w)) return true;
+  return false;
+}
+
+const JOINERS = ['ja', 'och', 'and', '&', ',', 'sekä'];
+
+/** s[a, b) is `w` (lower case) in any case. */
+function sameLower(s: string, a: number, b: number, w: string): boolean {
+  if (b - a !== w.length) return false;
+  for (let k = 0; k < w.length; k++) if (lowerCode(s.charCodeAt(a + k)) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /** A capitalised first word of a sentence that is an ordinary Swedish or English word in this message ("Vi har", "Edit"). */
 function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
-  if (!t.cap || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
+  // in a message already known to be Finnish no word is foreign: nothing to look up
+  if (!t.cap || scan.lang === LANG.fi || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
   const s = ctx.text;
   // the word look-ups are cheaper than guessing the language, so they come first
   const sv = isSwedishWord(s, t.start, t.end);
@@ -276,8 +301,9 @@ function personalAfterGenitive(ctx: ScanContext, t: Token): boolean {
   if (lowerCode(s.charCodeAt(t.end - 1)) !== 110) return false;
   const e = nextWordEnd(s, t.end);
   if (e < 0) return false;
-  const word = s.slice(t.end + 1, e).toLowerCase();
-  return PERSONAL_AFTER.some((w) => word.endsWith(w));
+  // the word's ending is compared in place
+  for (const w of PERSONAL_AFTER) if (e - t.end - 1 >= w.length && sameLower(s, e - w.length, e, w)) return true;
+  return false;
 }
 
 /** The word ending at `end` ends in -sta, -stä, -lta or -ltä. */
@@ -291,6 +317,7 @@ function fromCase(s: string, end: number): boolean {
 export function detectName(ctx: ScanContext, out: Candidate[]): void {
   const tokens = ctx.tokens;
   const scan = SCAN;
+  nextFrom = -1;
   scan.lex = null;
   scan.lang = -1;
   scan.greetedEnd = -1;
@@ -383,9 +410,16 @@ function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
 
 /** Confidence that tokens i..j (readings infos[0 .. j - i]) are a client's name; 0 when they are not. */
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
-  const t = ctx.tokens[i];
   if (mention || before.greeting) return 0;
-  if ((institutionAfter(ctx, j) && !childsInstitution(ctx, i, j, infos)) || colleagueAfter(ctx, i, j)) return 0;
+  const c = confidence(ctx, i, j, infos, before);
+  // an institution's or a colleague's name is looked for only in a name that would otherwise be kept
+  if (c === 0 || (institutionAfter(ctx, j) && !childsInstitution(ctx, i, j, infos)) || colleagueAfter(ctx, i, j)) return 0;
+  return c;
+}
+
+/** decide() before the institution and colleague checks. */
+function confidence(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before): number {
+  const t = ctx.tokens[i];
   let clear = false;
   let hasFirst = false;
   let hasLast = false;

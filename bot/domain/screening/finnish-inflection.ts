@@ -17,11 +17,12 @@ const SUFFIXES = [
   'lle', 'lla', 'llä', 'lta', 'ltä', 'ssa', 'ssä', 'sta', 'stä', 'ksi', 'kin', 'tta', 'ttä',
   'na', 'nä', 'ta', 'tä', 'en', 'an', 'än', 'on', 'ön', 'un', 'yn', 'in', 'n', 'a', 'ä', "'s", 's', 't',
 ];
-// Suffixes by their last letter, so a word is compared only with the suffixes it can end in.
-const BY_LAST = new Map<number, string[]>();
+// Suffixes by their last letter (every one ends in a Latin-1 letter), so a word is compared only with
+// the suffixes it can end in; an array by code unit, where a Map was a hash look-up per word.
+const BY_LAST: Array<string[] | undefined> = new Array<string[] | undefined>(256).fill(undefined);
 for (const suf of SUFFIXES) {
   const key = suf.charCodeAt(suf.length - 1);
-  BY_LAST.set(key, [...(BY_LAST.get(key) ?? []), suf]);
+  BY_LAST[key] = [...(BY_LAST[key] ?? []), suf];
 }
 
 // Vowels as a table by code unit (a Set of numbers was a hash look-up per letter).
@@ -116,7 +117,7 @@ export function baseFormsAt(s: string, start: number, end: number): number {
     h = hashStep(h, c);
     PREFIX_HASH[k + 1] = h;
   }
-  const list = BY_LAST.get(W[n - 1]);
+  const list = W[n - 1] < 256 ? BY_LAST[W[n - 1]] : undefined;
   if (list) {
     for (const suf of list) {
       if (!endsWith(n, suf)) continue;
@@ -173,12 +174,6 @@ export function formHash(k: number): number {
   const tail = FORM_TAIL_LEN[k];
   for (let j = 0; j < tail; j++) h = hashStep(h, FORM_TAIL[k * 3 + j]);
   return hashFinish(h);
-}
-
-/** Candidate k ends in "nen" (an inflected -nen surname). */
-export function formEndsNen(k: number): boolean {
-  const n = formLength(k);
-  return n >= 3 && formCode(k, n - 3) === A_N && formCode(k, n - 2) === A_E && formCode(k, n - 1) === A_N;
 }
 
 /** Candidate base forms for a lower-case word, as strings (for tests and tools; the detector uses baseFormsAt). */

@@ -4,15 +4,22 @@
  * (see README.md for sources and licences). Only short curated lists live here.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { FORM_BITS, FORM_HASH_BITS, LEX } from './lexicon-bits';
+import { addNameReadings } from './name-reading';
+import type { NameTable } from './name-table';
 import { hashLower, WordTable } from './word-table';
 
-/** Bits of `Lexicons.flags`: one look-up answers every membership question about a word. */
-export const LEX = { first: 1, last: 2, common: 4, municipality: 8, notName: 16, encyclopedic: 32, englishAmbiguous: 64, nounSurname: 128 } as const;
+export { FORM_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
 
 /** The loaded lexicons. */
 export interface Lexicons {
-  /** word -> LEX bits (0 when unknown), looked up in place in the message: the name detector's hot path. */
+  /**
+   * word -> LEX bits (0 when unknown) and, above LEX_MASK, the word's reading as a name (see
+   * name-reading.ts), looked up in place in the message: the name detector's hot path.
+   */
   flags: WordTable;
+  /** Every flags word's name reading, compact (see name-table.ts): the name detector's first look-up. */
+  names: NameTable;
   firstNames: Set<string>;
   lastNames: Set<string>;
   /** Ordinary Finnish words (subtitle frequency list): a surname that is one needs context. */
@@ -20,10 +27,11 @@ export interface Lexicons {
   /** Ordinary English words that are also English surnames or first names. */
   englishAmbiguous: Set<string>;
   /**
-   * One bit per hashLower() of every `flags` word (FLAG_HASH_BITS bits): a proposed base form whose bit is
-   * clear is in no lexicon, and is not looked up (most forms a word's endings suggest are no words).
+   * One bit per hashLower() of every `flags` word with FORM_BITS (FORM_HASH_BITS bits): a proposed base
+   * form whose bit is clear is no word a reading can use, and is not looked up (most forms a word's
+   * endings suggest are no words, and most words are no names or places).
    */
-  flagHashes: Uint32Array;
+  formHashes: Uint32Array;
   /** Postal codes, looked up in place in the message. */
   postalCodes: WordTable;
   /** Post-office and municipality names, Finnish and Swedish (for postal addresses), looked up in place. */
@@ -151,13 +159,10 @@ export function lowerCaseNames(): string[] {
   return all.filter((w) => !(lex.flags.get(w, 0, w.length) & skip) && !frequent.has(w));
 }
 
-/** Bits of `Lexicons.flagHashes`: small enough to stay in a CPU cache, where the flags table is not. */
-export const FLAG_HASH_BITS = 1 << 20;
-
 function hashBits(words: Iterable<string>): Uint32Array {
-  const bits = new Uint32Array(FLAG_HASH_BITS >>> 5);
+  const bits = new Uint32Array(FORM_HASH_BITS >>> 5);
   for (const w of words) {
-    const b = hashLower(w, 0, w.length) & (FLAG_HASH_BITS - 1);
+    const b = hashLower(w, 0, w.length) & (FORM_HASH_BITS - 1);
     bits[b >>> 5] |= 1 << (b & 31);
   }
   return bits;
@@ -220,6 +225,9 @@ export function lexicons(): Lexicons {
   mark(['suomalainen', 'eteläinen', 'läntinen', 'itäinen', 'pohjoinen', 'keskinen', 'ulkomainen', 'kotimainen', 'paikallinen', 'alkuperäinen'], LEX.common);
   mark(encyclopedic, LEX.encyclopedic);
   mark(englishAmbiguous, LEX.englishAmbiguous);
-  cached = { flags: new WordTable(flags), flagHashes: hashBits(flags.keys()), firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  const flagTable = new WordTable(flags);
+  const formHashes = hashBits([...flags].filter(([, bits]) => bits & FORM_BITS).map(([w]) => w));
+  const names = addNameReadings(flagTable, formHashes);
+  cached = { flags: flagTable, names, formHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

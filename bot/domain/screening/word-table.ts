@@ -71,10 +71,10 @@ export class WordTable {
   private readonly mask: number;
   private readonly count: number;
 
-  /** Entries with the same word have their bits OR-ed together. */
+  /** Entries with the same word have their bits OR-ed together (a Map has each word once already). */
   constructor(entries: Iterable<readonly [string, number]> = []) {
-    const merged = new Map<string, number>();
-    for (const [w, v] of entries) merged.set(w, (merged.get(w) ?? 0) | v);
+    const merged = entries instanceof Map ? (entries as Map<string, number>) : new Map<string, number>();
+    if (merged !== entries) for (const [w, v] of entries) merged.set(w, (merged.get(w) ?? 0) | v);
     let size = 16;
     while (size < merged.size * 2) size *= 2;
     this.slots = new Int32Array(size * 4);
@@ -124,7 +124,11 @@ export class WordTable {
   getCodes(buf: Int32Array, len: number): number {
     let h = HASH_START;
     for (let k = 0; k < len; k++) h = hashStep(h, buf[k]);
-    h = hashFinish(h);
+    return this.getCodesHashed(hashFinish(h), buf, len);
+  }
+
+  /** getCodes() when the hash of buf[0, len) is already known (a base form's, from its prefix). */
+  getCodesHashed(h: number, buf: Int32Array, len: number): number {
     const slots = this.slots;
     let i = h & this.mask;
     for (;;) {
@@ -138,6 +142,24 @@ export class WordTable {
   /** Bits of a whole (already lower-case) word. */
   getWord(w: string): number {
     return this.get(w, 0, w.length);
+  }
+
+  /**
+   * Replaces every word's bits with f(bits, all, start, end) (the word is all[start, end)), all computed before any is written (f may look
+   * words up in this table). For tables whose words carry more than membership bits (see name-reading.ts).
+   */
+  mapBits(f: (bits: number, all: string, start: number, end: number) => number): void {
+    const slots = this.slots;
+    const next = new Int32Array(slots.length >>> 2);
+    // one string of all the words, read in place: no string per word
+    const all = new TextDecoder('utf-16le').decode(this.letters);
+    for (let i = 0; i < next.length; i++) {
+      const l = slots[4 * i + 2];
+      if (l === 0) continue;
+      const offset = slots[4 * i + 1];
+      next[i] = f(slots[4 * i + 3], all, offset, offset + l - 1);
+    }
+    for (let i = 0; i < next.length; i++) if (slots[4 * i + 2] !== 0) slots[4 * i + 3] = next[i];
   }
 
   private sameLower(s: string, start: number, offset: number, len: number): boolean {

@@ -1,0 +1,172 @@
+/**
+ * How one word reads as a name: looked up in the name lexicons as written and through its Finnish
+ * base forms, in place in the message (no copies), with the readings that make it ambiguous. The
+ * reading of every lexicon word is worked out once, when the lexicons load, and kept in the bits
+ * of its flags entry above the LEX bits: a word of the lexicons is then read with one look-up.
+ */
+import { lowerCode } from './chars';
+import { baseFormsAt, formCodes, formHash } from './finnish-inflection';
+import { FORM_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
+import { NAME_TABLE_MAX_LENGTH, NameTable } from './name-table';
+import type { WordTable } from './word-table';
+
+/** How a word reads as a name. */
+export interface NameInfo {
+  first: boolean;
+  last: boolean;
+  /** Also an ordinary word, a place or inflected ordinary word: needs context. */
+  ambiguous: boolean;
+  /** A municipality, plain or inflected (asuu Vantaalla, Salossa): only a name with context. */
+  place: boolean;
+  /** Inflected form that is a frequent encyclopedia word (Turun, Karjalan): a place unless context says otherwise. */
+  weak: boolean;
+  /** A surname that is also a noun of nature (Mäki, Rinne): alone first in a sentence it is the noun. */
+  noun: boolean;
+}
+
+// The 64 readings, built once and shared (read-only): reading a word allocates nothing.
+export const READINGS: readonly NameInfo[] = Array.from({ length: 64 }, (_, b) => Object.freeze({
+  first: (b & 1) !== 0, last: (b & 2) !== 0, ambiguous: (b & 4) !== 0, place: (b & 8) !== 0, weak: (b & 16) !== 0, noun: (b & 32) !== 0,
+}));
+
+/** readWord()'s answer for a word that is no name (the readings are 0 ..< NO_NAME, indices of READINGS). */
+export const NO_NAME = 64;
+
+/**
+ * A flags value's bits above LEX_MASK: 0 for no stored reading, else 1 + readWord()'s answer, or
+ * READ_AT_RUN_TIME for a hyphenated word (a particle's reading depends on the case of the letter after it).
+ */
+export const READING_SHIFT = 8;
+export const READ_AT_RUN_TIME = NO_NAME + 2;
+
+/** `info` with other ambiguous and weak flags (a shared reading, no copy). */
+export function withDoubt(info: NameInfo, ambiguous: boolean, weak: boolean): NameInfo {
+  return READINGS[code(info.first, info.last, ambiguous, info.place, weak, info.noun)];
+}
+
+function code(first: boolean, last: boolean, ambiguous: boolean, place: boolean, weak: boolean, noun: boolean): number {
+  return (first ? 1 : 0) | (last ? 2 : 0) | (ambiguous ? 4 : 0) | (place ? 8 : 0) | (weak ? 16 : 0) | (noun ? 32 : 0);
+}
+
+// Letters of one proposed base form, reused.
+const FORM = new Int32Array(64);
+
+/**
+ * The reading of the word s[start, end) (an index of READINGS, or NO_NAME), wf its LEX bits; the
+ * word is read in place, never copied. `flags` is looked up only through its LEX bits.
+ */
+export function readWord(s: string, start: number, end: number, wf: number, flags: WordTable, formHashes: Uint32Array): number {
+  if (end - start < 2 || wf & LEX.notName) return NO_NAME;
+  let first = false;
+  let last = false;
+  let ambiguous = (wf & (LEX.common | LEX.englishAmbiguous)) !== 0;
+  let place = false;
+  let weak = false;
+  let nenSurname = false;
+  let noun = (wf & LEX.nounSurname) !== 0;
+  // a particle is two to four letters: no hyphen there, no particle (most words are not compared at all)
+  const hyphenEarly = s.charCodeAt(start + 2) === 45 || s.charCodeAt(start + 3) === 45 || s.charCodeAt(start + 4) === 45;
+  if (hyphenEarly && arabicPrefixed(s, start, end)) return code(false, true, false, false, false, false);
+  // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
+  for (let a = start; a < end; ) {
+    let b = a;
+    while (b < end && s.charCodeAt(b) !== 45) b++;
+    const pf = a === start && b === end ? wf : flags.get(s, a, b) & LEX_MASK;
+    if (pf & LEX.notName) return NO_NAME;
+    let f = (pf & LEX.first) !== 0;
+    let l = (pf & LEX.last) !== 0;
+    if (!f && !l) {
+      const forms = baseFormsAt(s, a, b);
+      for (let k = 0; k < forms; k++) {
+        const h = formHash(k);
+        // a form with none of FORM_BITS changes nothing below: the filter leaves those out too
+        if (!mayBeForm(formHashes, h)) continue;
+        const len = formCodes(k, FORM);
+        const bfl = flags.getCodesHashed(h, FORM, len) & LEX_MASK;
+        if (bfl === 0) continue;
+        if (bfl & LEX.municipality) place = true;
+        if (bfl & LEX.nounSurname) noun = true;
+        if (len < 3 || bfl & LEX.notName) continue;
+        const bf = (bfl & LEX.first) !== 0;
+        const bl = (bfl & LEX.last) !== 0;
+        if (bf || bl) {
+          f = f || bf;
+          l = l || bl;
+          // the form ends in -nen (110, 101, 110): an inflected -nen surname
+          const nen = len >= 3 && FORM[len - 3] === 110 && FORM[len - 2] === 101 && FORM[len - 1] === 110;
+          // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
+          if (nen && bl && !(bfl & LEX.common)) nenSurname = true;
+          else if (bfl & (LEX.common | LEX.municipality | LEX.englishAmbiguous)) ambiguous = true;
+          // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
+          // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
+          if ((!nen && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
+        }
+      }
+    }
+    if (pf & LEX.municipality) place = true;
+    if (!f && !l) return NO_NAME;
+    first = first || f;
+    last = last || l;
+    a = b + 1;
+  }
+  if (!first && !last) return NO_NAME;
+  // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
+  // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
+  const partitiveClash = end - start >= 3 && endsWithSta(s, end) && ((wf & LEX.encyclopedic) !== 0 || flags.get(s, start, end - 3) !== 0);
+  if (nenSurname && partitiveClash) ambiguous = true;
+  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return code(first, last, false, false, false, noun);
+  return code(first, last, ambiguous || place || weak, place, weak, noun);
+}
+
+/**
+ * Stores every word's reading in its flags value (see READING_SHIFT) and returns the readings as a
+ * compact table for the name detector's look-ups. A word whose reading could depend on how it is
+ * written (a hyphen, a letter lowerCode() would change) is left to be read at run time.
+ */
+export function addNameReadings(flags: WordTable, formHashes: Uint32Array): NameTable {
+  const words: string[] = [];
+  const codes: number[] = [];
+  flags.mapBits((bits, all, start, end) => {
+    let plain = true;
+    for (let k = start; k < end && plain; k++) {
+      const c = all.charCodeAt(k);
+      plain = c !== 45 && lowerCode(c) === c;
+    }
+    // (readWord looks a few letters past a word for a hyphen; a hyphen of the next word cannot make it a particle)
+    const r = plain ? 1 + readWord(all, start, end, bits & LEX_MASK, flags, formHashes) : READ_AT_RUN_TIME;
+    if (end - start <= NAME_TABLE_MAX_LENGTH) {
+      words.push(all.slice(start, end));
+      codes.push(r);
+    }
+    return (bits & LEX_MASK) | (r << READING_SHIFT);
+  });
+  return new NameTable(words, codes);
+}
+
+/** The bit of word-table hash h is set in `bits` (see Lexicons.formHashes). */
+function mayBeForm(bits: Uint32Array, h: number): boolean {
+  const b = h & (FORM_HASH_BITS - 1);
+  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
+}
+
+/** The word ending at `end` ends in -sta or -stä (any case). */
+function endsWithSta(s: string, end: number): boolean {
+  const a = lowerCode(s.charCodeAt(end - 1));
+  return (a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(end - 2)) === 116 && lowerCode(s.charCodeAt(end - 3)) === 115;
+}
+
+// Arabic and Kurdish family-name particles written with a hyphen: Al-Rawi, El-Sayed, Abu-Bakr, Bin-Laden.
+const PARTICLES = ['al', 'el', 'abu', 'abd', 'bin', 'ben', 'ibn', 'bint'];
+
+/** s[start, end) is a particle, a hyphen and a capitalised part of three letters or more. */
+function arabicPrefixed(s: string, start: number, end: number): boolean {
+  for (const p of PARTICLES) {
+    const h = start + p.length;
+    if (end - h < 4 || s.charCodeAt(h) !== 45) continue;
+    let same = true;
+    for (let k = 0; k < p.length && same; k++) same = lowerCode(s.charCodeAt(start + k)) === p.charCodeAt(k);
+    const c = s.charCodeAt(h + 1);
+    if (same && lowerCode(c) !== c) return true;
+  }
+  return false;
+}
