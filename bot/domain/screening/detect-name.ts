@@ -363,8 +363,6 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
       infos[j + 1 - i] = next;
       j++;
     }
-    // a one-word "name" that is an ordinary word of the message's language needs context ("Vi har", "Kortet var")
-    if (j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) infos[0] = withDoubt(info, true, !t.sentStart);
     before ??= contextBefore(ctx, i);
     if (!before.greeting && joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) before = GREETING;
     // "hei, Korhosten perhe tarvitsee": a genitive before "perhe", "äiti" is talked about, not greeted
@@ -374,6 +372,12 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     const initial = t.cap && infos[j - i].first ? initialAfter(ctx.text, end) : -1;
     const mention = inMention(ctx, t);
     let decided = decide(ctx, i, j, infos, before, mention);
+    // a one-word "name" that is an ordinary word of the message's language needs context ("Vi har", "Kortet var");
+    // doubt never raises a confidence, so the dear foreign-word look-ups are made only for a name that would be kept
+    if (decided > 0 && j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) {
+      infos[0] = withDoubt(info, true, !t.sentStart);
+      decided = decide(ctx, i, j, infos, before, mention);
+    }
     if (initial > 0) {
       if (decided === 0 && !mention && !before.greeting && !colleagueAfter(ctx, i, j)) decided = 0.85;
       end = initial;
