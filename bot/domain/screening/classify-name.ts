@@ -27,6 +27,8 @@ export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | 
   const s = ctx.text;
   const h1 = t.hash1;
   const len = t.end - t.start;
+  // one letter ("Pihlajatie C", "Veikko O.") reads as no name in any table: no look-up, nothing to remember
+  if (len < 2) return null;
   // a lexicon word carries its reading: one look-up in the compact table, and nothing to remember
   const code = len <= NAME_TABLE_MAX_LENGTH ? lex.names.get(h1, s, t.start, t.end) : lex.flags.getHashed(h1, s, t.start, t.end) >>> READING_SHIFT;
   if (code !== 0 && code !== READ_AT_RUN_TIME) return code - 1 === NO_NAME ? null : READINGS[code - 1];
