@@ -101,30 +101,38 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   // every address has a number, and the pass noted every digit run: none, no address
   if (p.runCount === 0) return;
   const s = ctx.text;
-  // most lines with digits have no run a capitalised street can go with: their tokens are not walked
-  const covered = capitalisedStreetPossible(s, p) ? capitalisedStreets(s, ctx.tokens, p, out) : 0;
+  // most lines with digits have no run a street can go with: their tokens and runs are not walked again
+  const possible = streetNumbers(s, p);
+  const covered = possible !== 0 ? capitalisedStreets(s, ctx.tokens, p, out) : 0;
   // overlaps with the capitalised streets above are settled by screen()'s overlap resolution;
   // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
-  if (p.flags & HAS.wordSpaceDigit) lowerCaseStreets(s, p, out);
+  if (possible & NOUN_BEFORE && p.flags & HAS.wordSpaceDigit) lowerCaseStreets(s, p, out);
   if (p.maxRun >= 5) postalCodesAlone(s, p, out, covered);
 }
 
+/** streetNumbers(): a run has blanks and a capital after it ("12 Baker Street"). */
+const CAPITAL_AFTER = 1;
+/** streetNumbers(): a run has blanks before it and a word ending like a street noun ("Mannerheimintie 12", "mannerheimintie 12"). */
+const NOUN_BEFORE = 2;
+
 /**
- * Some digit run can be the house number of a capitalised street: a run of at most four digits (longer
- * ones readNumber() refuses) after blanks and a word ending like a street noun ("Mannerheimintie 12"),
- * or before blanks and a capital ("12 Baker Street"). A filter on what capitalisedStreets() requires.
+ * Which street forms some digit run can be the house number of: runs of at most four digits (longer
+ * ones readNumber() refuses) with a capital after them (CAPITAL_AFTER), or a word before them whose
+ * last three letters end a street noun (NOUN_BEFORE; every lower-case street noun is one too). A filter
+ * on what capitalisedStreets() and lowerCaseStreets() require.
  */
-function capitalisedStreetPossible(s: string, p: TextProfile): boolean {
-  for (let r = 0; r < p.runCount; r++) {
+function streetNumbers(s: string, p: TextProfile): number {
+  let found = 0;
+  for (let r = 0; r < p.runCount && found !== (CAPITAL_AFTER | NOUN_BEFORE); r++) {
     const start = p.runStart[r];
     const end = p.runEnd[r];
     if (end - start > 4) continue;
-    if (isUpper(codeAt(s, skipBlanks(s, end)))) return true;
+    if (isUpper(codeAt(s, skipBlanks(s, end)))) found |= CAPITAL_AFTER;
     let e = start;
     while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
-    if (e < start && e >= 3 && streetTail(s, e - 3, e)) return true;
+    if (e < start && e >= 3 && streetTail(s, e - 3, e)) found |= NOUN_BEFORE;
   }
-  return false;
+  return found;
 }
 
 /** "Mannerheimintie 12 B 5", "12 Baker Street"; returns the end of the last one found. */
