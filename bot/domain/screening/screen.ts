@@ -91,6 +91,7 @@ const byStart = (a: Candidate, b: Candidate): number => a.start - b.start;
  */
 function resolve(cands: Candidate[]): Candidate[] {
   if (cands.length === 1) return cands[0].type !== 'blocked' && cands[0].confidence >= MIN_CONFIDENCE ? [cands[0]] : [];
+  if (cands.length === 2) return resolvePair(cands[0], cands[1]);
   if (cands.length > 64) cands.sort(byRank);
   else sortByRank(cands);
   const kept: Candidate[] = [];
@@ -108,6 +109,27 @@ function resolve(cands: Candidate[]): Candidate[] {
   if (n > 64) kept.sort(byStart);
   else sortByStart(kept);
   return kept;
+}
+
+/** A candidate that is kept when nothing better overlaps it ('blocked' ones are kept to block, then dropped). */
+function eligible(c: Candidate): boolean {
+  return c.type === 'blocked' || c.confidence >= MIN_CONFIDENCE;
+}
+
+/** resolve() of two candidates (about half the messages with findings), without its sorts and loops. */
+function resolvePair(x: Candidate, y: Candidate): Candidate[] {
+  // the better one first, as the sort by rank leaves them (a tie keeps the order found)
+  const first = byRank(x, y) > 0 ? y : x;
+  const second = first === x ? y : x;
+  const keepFirst = eligible(first);
+  const overlap = second.start < first.end && first.start < second.end;
+  const keepSecond = eligible(second) && !(keepFirst && overlap);
+  const a = keepFirst && first.type !== 'blocked' ? first : null;
+  const b = keepSecond && second.type !== 'blocked' ? second : null;
+  if (a === null) return b === null ? [] : [b];
+  if (b === null) return [a];
+  // by start; equal starts keep the rank order (the insertion sort is stable)
+  return b.start < a.start ? [b, a] : [a, b];
 }
 
 /** Runs every detector whose trigger characters or words the text has; order matters (phone skips claimed spans). */
