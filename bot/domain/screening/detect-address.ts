@@ -2,7 +2,8 @@
 import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
 import { lexicons } from './lexicons';
 import type { Candidate, ScanContext } from './scan-context';
-import { HAS } from './text-profile';
+import { HAS, type TextProfile } from './text-profile';
+import type { Token } from './tokens';
 import { streetNounLength, streetTail, WHOLE_STREET_NAMES } from './street-nouns';
 import { WordTable } from './word-table';
 
@@ -91,15 +92,53 @@ function withPostal(s: string, end: number): number {
   return p > 0 ? p : end;
 }
 
-/** Finds addresses. */
+/**
+ * Finds addresses. Each street form is read by its own function: one body holding all three was slower
+ * even where its rare parts never ran (the optimiser spent its inlining budget on them, not the hot loop).
+ */
 export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
-  const s = ctx.text;
   const p = ctx.profile;
   // every address has a number, and the pass noted every digit run: none, no address
   if (p.runCount === 0) return;
+  const s = ctx.text;
+  // most lines with digits have no run a street can go with: their tokens and runs are not walked again
+  const possible = streetNumbers(s, p);
+  const covered = possible !== 0 ? capitalisedStreets(s, ctx.tokens, p, out) : 0;
+  // overlaps with the capitalised streets above are settled by screen()'s overlap resolution;
+  // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
+  if (possible & NOUN_BEFORE && p.flags & HAS.wordSpaceDigit) lowerCaseStreets(s, p, out);
+  if (p.maxRun >= 5) postalCodesAlone(s, p, out, covered);
+}
+
+/** streetNumbers(): a run has blanks and a capital after it ("12 Baker Street"). */
+const CAPITAL_AFTER = 1;
+/** streetNumbers(): a run has blanks before it and a word ending like a street noun ("Mannerheimintie 12", "mannerheimintie 12"). */
+const NOUN_BEFORE = 2;
+
+/**
+ * Which street forms some digit run can be the house number of: runs of at most four digits (longer
+ * ones readNumber() refuses) with a capital after them (CAPITAL_AFTER), or a word before them whose
+ * last three letters end a street noun (NOUN_BEFORE; every lower-case street noun is one too). A filter
+ * on what capitalisedStreets() and lowerCaseStreets() require.
+ */
+function streetNumbers(s: string, p: TextProfile): number {
+  let found = 0;
+  for (let r = 0; r < p.runCount && found !== (CAPITAL_AFTER | NOUN_BEFORE); r++) {
+    const start = p.runStart[r];
+    const end = p.runEnd[r];
+    if (end - start > 4) continue;
+    if (isUpper(codeAt(s, skipBlanks(s, end)))) found |= CAPITAL_AFTER;
+    let e = start;
+    while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
+    if (e < start && e >= 3 && streetTail(s, e - 3, e)) found |= NOUN_BEFORE;
+  }
+  return found;
+}
+
+/** "Mannerheimintie 12 B 5", "12 Baker Street"; returns the end of the last one found. */
+function capitalisedStreets(s: string, tokens: Token[], p: TextProfile, out: Candidate[]): number {
   // "12 Baker Street" needs a number before the street word: no word before the first run is one
   const firstNumber = p.runStart[0];
-  const tokens = ctx.tokens;
   let covered = 0;
   // the first digit run starting at or after the token's end (tokens and runs both come in order)
   let r = 0;
@@ -125,38 +164,46 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
       }
     }
     if (t.start > firstNumber && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
-      // "12 Baker Street": number, one or two capitalised words, street word
-      let j = t.start - 1;
-      let words = 0;
-      let k = j;
-      while (words < 3) {
-        while (k >= 0 && isBlank(s.charCodeAt(k))) k--;
-        const e = k + 1;
-        while (k >= 0 && isLetter(s.charCodeAt(k))) k--;
-        if (e > k + 1 && isUpper(s.charCodeAt(k + 1))) {
-          words++;
-          j = k;
-          continue;
-        }
-        break;
-      }
-      if (words > 0) {
-        let d = j;
-        while (d >= 0 && isBlank(s.charCodeAt(d))) d--;
-        const numEnd = d + 1;
-        while (d >= 0 && isDigit(s.charCodeAt(d))) d--;
-        if (numEnd > d + 1 && numEnd - d - 1 <= 4 && boundaryBefore(s, d + 1)) {
-          const end = withPostal(s, t.end);
-          out.push({ type: 'address', start: d + 1, end, confidence: 0.85 });
-          covered = end;
-        }
-      }
+      const end = numberFirst(s, t.start, t.end, out);
+      if (end > 0) covered = end;
     }
   }
-  // overlaps with the capitalised streets above are settled by screen()'s overlap resolution
+  return covered;
+}
+
+/** "12 Baker Street" ending at the street word s[start, end): number, one or two capitalised words, street word. The address end, or -1. */
+function numberFirst(s: string, start: number, end: number, out: Candidate[]): number {
+  let j = start - 1;
+  let words = 0;
+  let k = j;
+  while (words < 3) {
+    while (k >= 0 && isBlank(s.charCodeAt(k))) k--;
+    const e = k + 1;
+    while (k >= 0 && isLetter(s.charCodeAt(k))) k--;
+    if (e > k + 1 && isUpper(s.charCodeAt(k + 1))) {
+      words++;
+      j = k;
+      continue;
+    }
+    break;
+  }
+  if (words === 0) return -1;
+  let d = j;
+  while (d >= 0 && isBlank(s.charCodeAt(d))) d--;
+  const numEnd = d + 1;
+  while (d >= 0 && isDigit(s.charCodeAt(d))) d--;
+  if (numEnd > d + 1 && numEnd - d - 1 <= 4 && boundaryBefore(s, d + 1)) {
+    const addressEnd = withPostal(s, end);
+    out.push({ type: 'address', start: d + 1, end: addressEnd, confidence: 0.85 });
+    return addressEnd;
+  }
+  return -1;
+}
+
+/** "mannerheimintie 12": a lower-case street noun right before a digit run. */
+function lowerCaseStreets(s: string, p: TextProfile, out: Candidate[]): void {
   let lowCovered = 0;
-  // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
-  for (let r = 0; p.flags & HAS.wordSpaceDigit && r < p.runCount; r++) {
+  for (let r = 0; r < p.runCount; r++) {
     const numberAt = p.runStart[r];
     if (!lowerStreetBefore(s, numberAt)) continue;
     let a = numberAt - 1;
@@ -168,8 +215,11 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
     out.push({ type: 'address', start: a, end, confidence: 0.75 });
     lowCovered = end;
   }
-  // postal code + post office standing alone: five digits and a blank
-  for (let r = 0; p.maxRun >= 5 && r < p.runCount; r++) {
+}
+
+/** Postal code + post office standing alone: five digits and a blank, after `covered`. */
+function postalCodesAlone(s: string, p: TextProfile, out: Candidate[], covered: number): void {
+  for (let r = 0; r < p.runCount; r++) {
     const runEnd = p.runEnd[r];
     if (runEnd - p.runStart[r] < 5 || s.charCodeAt(runEnd) !== 32) continue;
     const at = runEnd - 5;
@@ -186,12 +236,20 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
 // Lower case ("mannerheimintie 12") only with an unmistakable street noun ("hoitopolku 2" is a care path).
 const LOWER_STREET_NOUNS = ['tie', 'katu', 'kuja', 'gatan', 'vägen'];
 
+/** s[end - word.length, end) is `word` as written, compared in place from its last letter back. */
+function wordEndsAt(s: string, end: number, word: string): boolean {
+  const from = end - word.length;
+  if (from < 0) return false;
+  for (let k = word.length - 1; k >= 0; k--) if (s.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /** A lower-case street noun and one blank end right before the digit at `numberAt`. */
 function lowerStreetBefore(s: string, numberAt: number): boolean {
   if (s.charCodeAt(numberAt - 1) !== 32) return false;
   // every noun ends in e, u, a or n (the letters the profile's flag looks for): others are not compared
   const last = s.charCodeAt(numberAt - 2);
   if (last !== 101 && last !== 117 && last !== 97 && last !== 110) return false;
-  for (const noun of LOWER_STREET_NOUNS) if (s.startsWith(noun, numberAt - 1 - noun.length)) return true;
+  for (let k = 0; k < LOWER_STREET_NOUNS.length; k++) if (wordEndsAt(s, numberAt - 1, LOWER_STREET_NOUNS[k])) return true;
   return false;
 }

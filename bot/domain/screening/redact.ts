@@ -19,7 +19,7 @@ export const FINNISH_PLACEHOLDERS: Record<FindingType, string> = {
  * Returns `text` with every finding replaced by `placeholder(type)`. Findings may come in any
  * order; overlapping ones are merged into the first.
  */
-export function redact(text: string, findings: readonly Finding[], placeholder: (type: FindingType) => string = (t) => FINNISH_PLACEHOLDERS[t]): string {
+export function redact(text: string, findings: readonly Finding[], placeholder: (type: FindingType) => string = finnishPlaceholder): string {
   // most messages have nothing to redact: returned as they are, with no copy
   if (findings.length === 0) return text;
   // screen() returns findings sorted; only others are copied and sorted
@@ -33,6 +33,26 @@ export function redact(text: string, findings: readonly Finding[], placeholder: 
     pos = f.end;
   }
   return out + text.slice(pos);
+}
+
+/**
+ * FINNISH_PLACEHOLDERS[type] by a switch on the interned type strings (compared by reference): the
+ * keyed look-up went through V8's megamorphic stub cache for every finding.
+ */
+function finnishPlaceholder(type: FindingType): string {
+  switch (type) {
+    case 'personal_id': return FINNISH_PLACEHOLDERS.personal_id;
+    case 'phone': return FINNISH_PLACEHOLDERS.phone;
+    case 'email': return FINNISH_PLACEHOLDERS.email;
+    case 'iban': return FINNISH_PLACEHOLDERS.iban;
+    case 'address': return FINNISH_PLACEHOLDERS.address;
+    case 'name': return FINNISH_PLACEHOLDERS.name;
+    case 'date_of_birth': return FINNISH_PLACEHOLDERS.date_of_birth;
+    case 'record_number': return FINNISH_PLACEHOLDERS.record_number;
+    case 'vehicle_number': return FINNISH_PLACEHOLDERS.vehicle_number;
+    case 'passport_number': return FINNISH_PLACEHOLDERS.passport_number;
+    default: return FINNISH_PLACEHOLDERS[type];
+  }
 }
 
 function isSorted(findings: readonly Finding[]): boolean {

@@ -1,0 +1,31 @@
+import { screen } from '../../../bot/domain/screening';
+
+import { findings as found } from './found';
+
+// detect-address.ts walks the tokens and the lower-case street nouns only when a digit run passes a
+// filter first; these are the house numbers at the filter's edges, which must still be found.
+describe('address: the digit runs that can be house numbers', () => {
+  it('finds a house number written right against a staircase letter or after tabs', () => {
+    expect(found('Lives at 221B Baker Street now.')).toEqual([{ type: 'address', text: '221B Baker Street' }]);
+    expect(found('Asuu Mannerheimintie\t\t12 as. 4 nykyään.')).toEqual([{ type: 'address', text: 'Mannerheimintie\t\t12 as. 4' }]);
+  });
+
+  it('finds a lower-case street after an English one in the same message', () => {
+    expect(found('She moved from 12 Baker Street to mannerheimintie 5 as. 2 last year.')).toEqual([
+      { type: 'address', text: '12 Baker Street' },
+      { type: 'address', text: 'mannerheimintie 5 as. 2' },
+    ]);
+  });
+
+  it('finds a street whose number is not the first run of digits in the message', () => {
+    expect(found('Asiakasnumero 123456, puh. 040 1234567, osoite Hämeentie 30 C 83.')).toEqual([
+      { type: 'record_number', text: '123456' },
+      { type: 'phone', text: '040 1234567' },
+      { type: 'address', text: 'Hämeentie 30 C 83' },
+    ]);
+  });
+
+  it('reads counts, times and decimals as no address', () => {
+    expect(screen('Käynti 3 kertaa viikossa klo 10.30, 2 lasta.')).toEqual([]);
+  });
+});
