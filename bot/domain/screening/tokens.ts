@@ -293,7 +293,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       else {
         // a lower-case word that may be a name ("nyt juha haluaa") is kept too; four letters or more
         const named = len >= 4 && (may & HEAD_NAME) !== 0 && (whole ? mayBeLowerNameHeadKeyed(len, head >>> (5 * (headLen - 4)), head & 0xfffff) : mayBeLowerNameHead(s, start, len)) &&
-          mayBeLowerName(s, start, end);
+          mayBeLowerName(s, start, end, h);
         if (keep > 0) keep--;
         else if (!named) continue;
         if (named) kind = KIND.lowerName;
