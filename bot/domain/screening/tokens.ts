@@ -194,9 +194,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     // the first five code units at five bits each, as the filters key them (word-kinds.ts,
     // lower-name-filter.ts): gathered here so that they need not read the letters again
     let head = c & 31;
-    // the head loop read ASCII letters only: the head's codes then name them (head-word-table.ts). A
-    // word that ends inside the head counts as not (its letters are compared): clearing the flag only
-    // for a Latin-1 letter measured slower, though it reads fewer letters again.
+    // the head's code units are all ASCII letters: its codes then name them (head-word-table.ts)
     let asciiHead = c < 128;
     i++;
     if (c < 0x100) {
@@ -208,9 +206,9 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
           h = hashStep(h, d | 32);
         } else {
           const k = classOf(d);
-          asciiHead = false;
           // a hyphen, an apostrophe or a letter past Latin-1 ends the head; the loop below goes on
           if (!(k & LETTER) || d >= 0x100) break;
+          asciiHead = false;
           inner |= k;
           if (!(k & UPPER) && d >= 0xdf) lower = 32;
           h = hashStep(h, lowerCode(d));
