@@ -2,12 +2,15 @@
  * A bit filter that tells the tokeniser which lower-case words may be names ("nyt juha haluaa",
  * "lausunnon hodanista"): most lower-case words are ordinary and must stay off the name detector's
  * path. One pass over the word hashes every prefix; the whole word and the word without its last
- * one to four letters (a case ending) are probed against the names and their weak-grade stems.
+ * one to four letters (a case ending) are probed against the names and their weak-grade stems. The
+ * probes use the word hash the tokeniser built while reading the word (word-table.ts hashStep): its
+ * shorter prefixes' hashes are worked back from it over the last letters alone (a step is invertible),
+ * so the word is not hashed a second time.
  * A hit is only a candidate: the name detector still classifies the word.
  */
 import { lowerCode } from './chars';
 import { clearHeads, HEAD_NAME, markHead } from './head-filter';
-import { HashSet } from './word-table';
+import { HASH_START, hashFinish, hashLower, HashSet, hashStep } from './word-table';
 
 const BITS = 1 << 20;
 const MASK = BITS - 1;
@@ -17,9 +20,8 @@ let source: (() => Iterable<string>) | null = null;
 const MAX_ENDING = 4;
 const MIN_STEM = 4;
 
-function fnvStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193);
-}
+// 31 * INV31 = 1 (mod 2^32): undoes hashStep's multiplication, so h = (hashStep(h, c) - c) * INV31
+const INV31 = 0xbdef7bdf | 0;
 
 function probeBits(h: number): number {
   return h ^ (h >>> 13);
@@ -42,7 +44,6 @@ function test(b: Uint32Array, h: number): boolean {
 
 // A four-letter stem takes at most four letters of ending (juha|nsa, olga|lle).
 const SHORT_WORD = 8;
-const FNV_START = 0x811c9dc5 | 0;
 // Bitmaps of four letters at five bits a letter (case and most accents fold together), read without
 // hashing: letters 1-4 of the stems of five letters or more, their letters 2-5, and the four-letter
 // stems (juha, mati). Most ordinary words fail them after one or two reads.
@@ -80,9 +81,9 @@ function add(w: string): void {
     setBit(FIRST4, k);
     setBit(SECOND4, four(w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3), w.charCodeAt(4)));
   }
-  let h = FNV_START;
-  for (let i = 0; i < w.length; i++) h = fnvStep(h, w.charCodeAt(i));
-  set(h);
+  let h = HASH_START;
+  for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
+  set(hashFinish(h));
 }
 
 // Stems the inflected forms start with: matti -> mati(n), heikki -> heiki(n), virtanen -> virtase(n), virtas(ta), tuomas -> tuomakse(lle).
@@ -112,8 +113,7 @@ function second(h: number): number {
 
 /** The word s[start, end) passed the filter but is no lower-case name. */
 export function rejectLowerName(s: string, start: number, end: number): void {
-  let h = FNV_START;
-  for (let i = start; i < end; i++) h = fnvStep(h, lowerCode(s.charCodeAt(i)));
+  const h = hashLower(s, start, end);
   REJECTED.add(h, second(h));
 }
 
@@ -156,16 +156,30 @@ export function mayBeLowerNameHeadKeyed(n: number, first: number, second: number
   return n > MIN_STEM && hasBit(FIRST4, first) && hasBit(SECOND4, second);
 }
 
-/** s[start, end) (lower case, four letters or more, passed mayBeLowerNameHead) may be a name or an inflected name. */
-export function mayBeLowerName(s: string, start: number, end: number): boolean {
+// 0x85ebca6b * FINISH_INV = 1 (mod 2^32): undoes hashFinish's multiplication
+const FINISH_INV = 0xa5cb9243 | 0;
+
+/** The letters' hash h of which hashFinish(h) is `hash`: each of hashFinish's three steps is invertible. */
+function unfinish(hash: number): number {
+  const x = hash ^ (hash >>> 13) ^ (hash >>> 26);
+  const z = Math.imul(x, FINISH_INV);
+  return z ^ (z >>> 16);
+}
+
+/**
+ * s[start, end) (lower case, four letters or more, passed mayBeLowerNameHead) may be a name or an
+ * inflected name. `hash` is its hashLower(), as the tokeniser built it.
+ */
+export function mayBeLowerName(s: string, start: number, end: number, hash = hashLower(s, start, end)): boolean {
   const b = bits ?? build();
   const n = end - start;
   const from = n - MAX_ENDING < MIN_STEM ? MIN_STEM : n - MAX_ENDING;
-  let h = FNV_START;
-  let hit = false;
-  for (let i = 0; i < n; i++) {
-    h = fnvStep(h, lowerCode(s.charCodeAt(start + i)));
-    if (!hit && i + 1 >= from) hit = test(b, h);
+  // the whole word first, then ever shorter stems, each hash worked back from the longer one's
+  let hit = test(b, hash);
+  let h = hit ? 0 : unfinish(hash);
+  for (let len = n; !hit && len > from; len--) {
+    h = Math.imul(h - lowerCode(s.charCodeAt(start + len - 1)), INV31);
+    hit = test(b, hashFinish(h));
   }
-  return hit && !REJECTED.has(h, second(h));
+  return hit && !REJECTED.has(hash, second(hash));
 }

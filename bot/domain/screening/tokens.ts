@@ -194,6 +194,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     // the first five code units at five bits each, as the filters key them (word-kinds.ts,
     // lower-name-filter.ts): gathered here so that they need not read the letters again
     let head = c & 31;
+    // the head's code units are all ASCII letters: its codes then name them (head-word-table.ts)
+    let asciiHead = c < 128;
     i++;
     if (c < 0x100) {
       const headEnd = i + 4 < n ? i + 4 : n;
@@ -206,6 +208,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
           const k = classOf(d);
           // a hyphen, an apostrophe or a letter past Latin-1 ends the head; the loop below goes on
           if (!(k & LETTER) || d >= 0x100) break;
+          asciiHead = false;
           inner |= k;
           if (!(k & UPPER) && d >= 0xdf) lower = 32;
           h = hashStep(h, lowerCode(d));
@@ -278,13 +281,17 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     }
     // one read says which look-ups the word may need (head-filter.ts); a word without a whole head takes them all
     const may = whole ? headBits(len < 5 ? head : head >>> 5) : HEAD_TRIGGER | HEAD_NAME;
-    let kind = may & HEAD_TRIGGER ? kindOfKeyed(h, s, start, end, len < 3 ? -1 : whole ? head >>> (5 * (headLen - 3)) : prefixKeyAt(s, start)) : 0;
+    let kind = 0;
+    if (may & HEAD_TRIGGER) {
+      const key = len < 3 ? -1 : whole ? head >>> (5 * (headLen - 3)) : prefixKeyAt(s, start);
+      kind = kindOfKeyed(h, s, start, end, key, whole && asciiHead ? head : -1);
+    }
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;
       else {
         // a lower-case word that may be a name ("nyt juha haluaa") is kept too; four letters or more
         const named = len >= 4 && (may & HEAD_NAME) !== 0 && (whole ? mayBeLowerNameHeadKeyed(len, head >>> (5 * (headLen - 4)), head & 0xfffff) : mayBeLowerNameHead(s, start, len)) &&
-          mayBeLowerName(s, start, end);
+          mayBeLowerName(s, start, end, h);
         if (keep > 0) keep--;
         else if (!named) continue;
         if (named) kind = KIND.lowerName;

@@ -4,7 +4,8 @@
  */
 import { lowerCode } from './chars';
 import { HEAD_TRIGGER, headOf, markHead } from './head-filter';
-import { hashLower, WordTable } from './word-table';
+import { HeadWordTable } from './head-word-table';
+import { hashLower } from './word-table';
 
 /** Token kinds a detector can test as bits instead of comparing strings. */
 export const KIND = {
@@ -41,7 +42,7 @@ const WORD_FILTER = new Int32Array(1 << 11);
 const PREFIX_MIN = new Uint8Array(1 << 15);
 // The keys PREFIX_MIN has, one bit each (4 KB): read first, so most words touch only this small map.
 const PREFIX_KEYS = new Int32Array(1 << 10);
-let exactTable: WordTable | null = null;
+let exactTable: HeadWordTable | null = null;
 
 function setBucket(filter: Int32Array, b: number): void {
   filter[b >>> 5] |= 1 << (b & 31);
@@ -168,6 +169,7 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
     prefixKinds.push(kind);
   }
   prefixIndex = null;
+  exactTable = null;
 }
 
 /** KIND bits (plus TRIGGER) of the lower-cased s[start, end); 0 when no detector wants the word. */
@@ -185,10 +187,27 @@ export function prefixKeyAt(s: string, start: number): number {
   return prefixKey(low5(s.charCodeAt(start)), low5(s.charCodeAt(start + 1)), low5(s.charCodeAt(start + 2)));
 }
 
-/** kindOfHashed() when the word's prefixKey() is known too (-1 for a word of fewer than three code units). */
-export function kindOfKeyed(hash: number, s: string, start: number, end: number, key: number): number {
-  let kind = 0;
-  if (hasBucket(WORD_FILTER, hash >>> 16)) kind = (exactTable ??= new WordTable(exact)).getHashed(hash, s, start, end);
-  if (key >= 0 && hasBucket(PREFIX_KEYS, key) && end - start >= PREFIX_MIN[key]) kind |= prefixKind(s, start, end, key);
-  return kind;
+/**
+ * kindOfHashed() when the word's prefixKey() is known too (-1 for a word of fewer than three code
+ * units), and its asciiHeadOf() when its first five code units are ASCII letters (else -1).
+ */
+export function kindOfKeyed(hash: number, s: string, start: number, end: number, key: number, head = -1): number {
+  if (hasBucket(WORD_FILTER, hash >>> 16)) {
+    // a registered word's entry holds its prefixes' kinds too (exactKinds): most words looked up are these
+    const kind = (exactTable ??= exactKinds()).get(hash, s, start, end, head);
+    if (kind !== 0) return kind;
+  }
+  return key >= 0 ? prefixKindKeyed(s, start, end, key) : 0;
+}
+
+/** Kind bits of the registered prefixes s[start, end) starts with; `key` is its prefixKey(). */
+function prefixKindKeyed(s: string, start: number, end: number, key: number): number {
+  return hasBucket(PREFIX_KEYS, key) && end - start >= PREFIX_MIN[key] ? prefixKind(s, start, end, key) : 0;
+}
+
+/** The registered words, each with the kinds of the registered prefixes it starts with besides its own. */
+function exactKinds(): HeadWordTable {
+  const merged = new Map<string, number>();
+  for (const [w, kind] of exact) merged.set(w, kind | (w.length >= 3 ? prefixKindKeyed(w, 0, w.length, prefixKeyAt(w, 0)) : 0));
+  return new HeadWordTable(merged);
 }
