@@ -233,14 +233,16 @@ function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
   const s = ctx.text;
   // the word look-ups are cheaper than guessing the language, so they come first
   const sv = isSwedishWord(s, t.start, t.end);
-  if (!sv && !isEnglishWord(s, t.start, t.end)) return false;
+  // -1: not looked up (a Swedish word needs the English look-up only in a message that is not Swedish)
+  const en = sv ? -1 : +isEnglishWord(s, t.start, t.end);
+  if (en === 0) return false;
   if (scan.lang < 0) scan.lang = messageLanguage(s);
   if (scan.lang === LANG.fi) return false;
   // in no clear language, the word after must be of the same language too ("Ange datumet", not "Ville kertoi")
   const e = scan.lang === 0 ? nextWordEnd(s, t.end) : 0;
   if (e < 0 || (scan.lang === 0 && e - t.end <= 3)) return false;
   if (scan.lang !== LANG.en && sv && (e === 0 || isSwedishWord(s, t.end + 1, e))) return true;
-  return scan.lang !== LANG.sv && isEnglishWord(s, t.start, t.end) && (e === 0 || isEnglishWord(s, t.end + 1, e));
+  return scan.lang !== LANG.sv && (en < 0 ? isEnglishWord(s, t.start, t.end) : en === 1) && (e === 0 || isEnglishWord(s, t.end + 1, e));
 }
 
 /** A full stop and a blank before `start`, also after an abbreviation ("min. Inga ärenden"). */

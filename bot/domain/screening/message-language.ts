@@ -5,8 +5,8 @@
  * "Inga", "Edit"), so most messages are never scanned.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { isLetter } from './chars';
-import { WordTable } from './word-table';
+import { isLetter, lowerCode } from './chars';
+import { HASH_START, hashFinish, hashStep, WordTable } from './word-table';
 
 export const LANG = { fi: 1, sv: 2, en: 4, /** No language leads and the text has at most four words (a label, a button). */ short: 8 } as const;
 
@@ -30,14 +30,6 @@ function build(): WordTable {
   return new WordTable(entries);
 }
 
-function hasAring(s: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 0xe5 || c === 0xc5) return true;
-  }
-  return false;
-}
-
 /** LANG bit of the language with the most distinctive function words in `s`; else LANG.short or 0. */
 export function messageLanguage(s: string): number {
   table ??= build();
@@ -51,13 +43,22 @@ export function messageLanguage(s: string): number {
       i++;
       continue;
     }
+    // the word is read once: its letters are hashed and looked at for å as they go by
     const start = i;
-    while (i < s.length && isLetter(s.charCodeAt(i))) i++;
+    let h = HASH_START;
+    let aring = false;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (!isLetter(c)) break;
+      h = hashStep(h, lowerCode(c));
+      if (c === 0xe5 || c === 0xc5) aring = true;
+      i++;
+    }
     words++;
     if (i - start < 2 || i - start > 12) continue;
     // å is Swedish: Finnish and English words have none
-    if (hasAring(s, start, i)) sv++;
-    const bit = table.get(s, start, i);
+    if (aring) sv++;
+    const bit = table.getHashed(hashFinish(h), s, start, i);
     if (bit === LANG.fi) fi++;
     else if (bit === LANG.sv) sv++;
     else if (bit === LANG.en) en++;
