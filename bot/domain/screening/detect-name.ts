@@ -378,7 +378,8 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     // doubt never raises a confidence, so the dear foreign-word look-ups are made only for a name that would be kept
     if (decided > 0 && j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) {
       infos[0] = withDoubt(info, true, !t.sentStart);
-      decided = decide(ctx, i, j, infos, before, mention);
+      // doubt changes no flag the mention, greeting, institution and colleague checks read, and they let the name pass
+      decided = confidence(ctx, i, j, infos, before);
     }
     if (initial > 0) {
       if (decided === 0 && !mention && !before.greeting && !colleagueAfter(ctx, i, j)) decided = 0.85;
