@@ -5,7 +5,7 @@
 import { codeAt, isLetter, isUpper, lowerCode } from './chars';
 import { classify, withDoubt, type NameInfo } from './classify-name';
 import { baseFormsAt, formCodes } from './finnish-inflection';
-import { isEnglishWord, isSwedishWord } from './foreign-words';
+import { isEnglishHashed, isEnglishWord, isSwedishHashed, isSwedishWord } from './foreign-words';
 import { LEX, lexicons, lowerCaseNames, type Lexicons } from './lexicons';
 import { registerLowerNames, rejectLowerName } from './lower-name-filter';
 import { LANG, messageLanguage } from './message-language';
@@ -232,9 +232,9 @@ function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
   if (!t.cap || scan.lang === LANG.fi || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
   const s = ctx.text;
   // the word look-ups are cheaper than guessing the language, so they come first
-  const sv = isSwedishWord(s, t.start, t.end);
+  const sv = isSwedishHashed(t.hash1, s, t.start, t.end);
   // -1: not looked up (a Swedish word needs the English look-up only in a message that is not Swedish)
-  const en = sv ? -1 : +isEnglishWord(s, t.start, t.end);
+  const en = sv ? -1 : +isEnglishHashed(t.hash1, s, t.start, t.end);
   if (en === 0) return false;
   if (scan.lang < 0) scan.lang = messageLanguage(s);
   if (scan.lang === LANG.fi) return false;
@@ -242,7 +242,7 @@ function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
   const e = scan.lang === 0 ? nextWordEnd(s, t.end) : 0;
   if (e < 0 || (scan.lang === 0 && e - t.end <= 3)) return false;
   if (scan.lang !== LANG.en && sv && (e === 0 || isSwedishWord(s, t.end + 1, e))) return true;
-  return scan.lang !== LANG.sv && (en < 0 ? isEnglishWord(s, t.start, t.end) : en === 1) && (e === 0 || isEnglishWord(s, t.end + 1, e));
+  return scan.lang !== LANG.sv && (en < 0 ? isEnglishHashed(t.hash1, s, t.start, t.end) : en === 1) && (e === 0 || isEnglishWord(s, t.end + 1, e));
 }
 
 /** A full stop and a blank before `start`, also after an abbreviation ("min. Inga ärenden"). */
@@ -264,7 +264,7 @@ function articleAfter(s: string, end: number): boolean {
 function foreignLowerWord(ctx: ScanContext, t: Token, scan: Scan): boolean {
   if (scan.lang < 0) scan.lang = messageLanguage(ctx.text);
   if (scan.lang === LANG.fi || scan.lang === 0) return false;
-  return (scan.lang !== LANG.en && isSwedishWord(ctx.text, t.start, t.end)) || (scan.lang !== LANG.sv && isEnglishWord(ctx.text, t.start, t.end));
+  return (scan.lang !== LANG.en && isSwedishHashed(t.hash1, ctx.text, t.start, t.end)) || (scan.lang !== LANG.sv && isEnglishHashed(t.hash1, ctx.text, t.start, t.end));
 }
 
 const UNKNOWN_NAME: NameInfo = Object.freeze({ first: false, last: true, ambiguous: false, place: false, weak: false, noun: false });
@@ -471,8 +471,8 @@ function nameOnly(info: NameInfo | null): info is NameInfo {
 /** A lower-case name-only word that is no Swedish or English word either, in a message of that language. */
 function plainLower(ctx: ScanContext, t: Token, scan: Scan): boolean {
   // the word look-ups are cheaper than guessing the language, so they come first
-  const sv = isSwedishWord(ctx.text, t.start, t.end);
-  if (!sv && !isEnglishWord(ctx.text, t.start, t.end)) return true;
+  const sv = isSwedishHashed(t.hash1, ctx.text, t.start, t.end);
+  if (!sv && !isEnglishHashed(t.hash1, ctx.text, t.start, t.end)) return true;
   if (scan.lang < 0) scan.lang = messageLanguage(ctx.text);
   return scan.lang === LANG.fi;
 }

@@ -11,15 +11,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lowerCode } from './chars';
 import { curatedNames } from './lexicons';
-import { HASH_START, hashFinish, hashPair, HashSet, hashStep, pairHash1, pairHash2 } from './word-table';
+import { HASH_START, hashFinish, hashLower, hashPair, hashSecond, HashSet, hashStep, pairHash1, pairHash2 } from './word-table';
 
 /**
  * Two bits a word in a bit array small enough to stay in the CPU's L2 cache: most words asked about
  * (names) are in neither set, and the filter turns most of them away without reading the sets'
- * megabytes of slots (a cache miss a probe). Bits come from the top of both hashes; the sets place
- * words by the low bits of the first.
+ * megabytes of slots (a cache miss a probe). Both bits come from the first hash alone, which the
+ * tokeniser has already computed for every word; the sets place words by its low bits, the filter
+ * by its high bits and by those of a remix of it.
  */
-class PairFilter {
+class WordFilter {
   private readonly bits: Int32Array;
   private readonly shift: number;
 
@@ -28,30 +29,31 @@ class PairFilter {
     this.shift = 32 - log2Bits;
   }
 
-  add(h1: number, h2: number): void {
+  add(h1: number): void {
     const a = h1 >>> this.shift;
-    const b = h2 >>> this.shift;
+    const b = Math.imul(h1, 0x9e3779b1) >>> this.shift;
     this.bits[a >>> 5] |= 1 << (a & 31);
     this.bits[b >>> 5] |= 1 << (b & 31);
   }
 
-  mayHave(h1: number, h2: number): boolean {
+  mayHave(h1: number): boolean {
     const a = h1 >>> this.shift;
-    const b = h2 >>> this.shift;
-    return (this.bits[a >>> 5] & (1 << (a & 31))) !== 0 && (this.bits[b >>> 5] & (1 << (b & 31))) !== 0;
+    if ((this.bits[a >>> 5] & (1 << (a & 31))) === 0) return false;
+    const b = Math.imul(h1, 0x9e3779b1) >>> this.shift;
+    return (this.bits[b >>> 5] & (1 << (b & 31))) !== 0;
   }
 }
 
 let swedish: HashSet | null = null;
 let english: HashSet | null = null;
 // 64 KB for 140k Swedish words, 32 KB for the English ones: about one word in six (one in seven) gets through to the set
-const swedishFilter = new PairFilter(19);
-const englishFilter = new PairFilter(18);
+const swedishFilter = new WordFilter(19);
+const englishFilter = new WordFilter(18);
 
-function addWord(set: HashSet, filter: PairFilter, w: string): void {
+function addWord(set: HashSet, filter: WordFilter, w: string): void {
   hashPair(w, 0, w.length);
   set.add(pairHash1, pairHash2);
-  filter.add(pairHash1, pairHash2);
+  filter.add(pairHash1);
 }
 
 function loadSwedish(): HashSet {
@@ -68,7 +70,7 @@ function loadSwedish(): HashSet {
     if (wordEnd - lineStart >= 2 && lowerCode(c) === c && c !== 45) {
       hashPair(dic, lineStart, wordEnd);
       set.add(pairHash1, pairHash2);
-      swedishFilter.add(pairHash1, pairHash2);
+      swedishFilter.add(pairHash1);
     }
     lineStart = lineEnd + 1;
   }
@@ -125,28 +127,39 @@ export function stemHashes(k: number): [number, number] {
   return [STEM1[k], STEM2[k]];
 }
 
-function inSet(set: HashSet, filter: PairFilter, h1: number, h2: number): boolean {
-  return filter.mayHave(h1, h2) && set.has(h1, h2);
-}
+const NO_ENDINGS: string[] = [];
 
 /** s[start, end) is an ordinary Swedish word, as written or with a definite/plural ending taken off. */
 export function isSwedishWord(s: string, start: number, end: number): boolean {
+  return isSwedishHashed(hashLower(s, start, end), s, start, end);
+}
+
+/** isSwedishWord() when hashLower(s, start, end) is known (a token's hash1). */
+export function isSwedishHashed(h1: number, s: string, start: number, end: number): boolean {
   swedish ??= loadSwedish();
   const set = swedish;
   const filter = swedishFilter;
-  wordHashes(s, start, end);
-  if (inSet(set, filter, STEM1[0], STEM2[0])) return true;
   const last = lowerCode(s.charCodeAt(end - 1));
-  if (last >= 128) return false;
-  for (const e of SV_BY_LAST[last]) {
-    if (end - start - e.length >= 2 && endsWith(s, end, e) && inSet(set, filter, STEM1[e.length], STEM2[e.length])) return true;
+  const endings = last < 128 ? SV_BY_LAST[last] : NO_ENDINGS;
+  const whole = filter.mayHave(h1);
+  // most words asked about are names with no Swedish ending: turned away before any letter is read again
+  if (!whole && endings.length === 0) return false;
+  wordHashes(s, start, end);
+  if (whole && set.has(h1, STEM2[0])) return true;
+  for (const e of endings) {
+    const k = e.length;
+    if (end - start - k >= 2 && endsWith(s, end, e) && filter.mayHave(STEM1[k]) && set.has(STEM1[k], STEM2[k])) return true;
   }
   return false;
 }
 
 /** s[start, end) is a frequent English word that is not a first name or a common surname. */
 export function isEnglishWord(s: string, start: number, end: number): boolean {
+  return isEnglishHashed(hashLower(s, start, end), s, start, end);
+}
+
+/** isEnglishWord() when hashLower(s, start, end) is known (a token's hash1). */
+export function isEnglishHashed(h1: number, s: string, start: number, end: number): boolean {
   english ??= loadEnglish();
-  hashPair(s, start, end);
-  return inSet(english, englishFilter, pairHash1, pairHash2);
+  return englishFilter.mayHave(h1) && english.has(h1, hashSecond(s, start, end));
 }

@@ -1,5 +1,5 @@
-import { isEnglishWord, isSwedishWord, stemHashes, wordHashes } from '../../../bot/domain/screening/foreign-words';
-import { hashPair, pairHash1, pairHash2 } from '../../../bot/domain/screening/word-table';
+import { isEnglishHashed, isEnglishWord, isSwedishHashed, isSwedishWord, stemHashes, wordHashes } from '../../../bot/domain/screening/foreign-words';
+import { hashLower, hashPair, pairHash1, pairHash2 } from '../../../bot/domain/screening/word-table';
 
 describe('foreign words (Swedish and English dictionaries behind a bit filter)', () => {
   it('hashes a word and its stems in one pass exactly as hashPair() hashes each of them', () => {
@@ -32,5 +32,16 @@ describe('foreign words (Swedish and English dictionaries behind a bit filter)',
     expect(isEnglishWord(text, 5, 8)).toBe(true);
     expect(isEnglishWord(text, 9, 13)).toBe(true);
     expect(isEnglishWord(text, 15, 19)).toBe(false);
+  });
+
+  it('answers the same from a token hash as from the letters alone', () => {
+    const text = 'Vi har Kortet och Dagarna, Edit the Virtanen plan';
+    for (const m of text.matchAll(/\p{L}+/gu)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      expect(isSwedishHashed(hashLower(text, a, b), text, a, b)).toBe(isSwedishWord(text, a, b));
+      expect(isEnglishHashed(hashLower(text, a, b), text, a, b)).toBe(isEnglishWord(text, a, b));
+    }
+    expect(isSwedishHashed(hashLower(text, 7, 13), text, 7, 13)).toBe(true);
+    expect(isEnglishHashed(hashLower(text, 27, 31), text, 27, 31)).toBe(true);
   });
 });
