@@ -153,12 +153,12 @@ function endsWith4(n: number, suf: string): boolean {
   return W[n - 4] === suf.charCodeAt(0) && W[n - 3] === suf.charCodeAt(1) && W[n - 2] === suf.charCodeAt(2) && W[n - 1] === suf.charCodeAt(3);
 }
 
-/** The suffixes W[0, n) ends in, shortest first, as lengths in FOUND; returns how many. */
-function suffixesOf(n: number): number {
+/** The suffixes the word s[start, end) ends in, shortest first, as lengths in FOUND; returns how many. */
+function suffixesOf(s: string, start: number, end: number): number {
   let node = 0;
   let found = 0;
-  for (let k = 1; k <= MAX_SUFFIX && k <= n; k++) {
-    const c = W[n - k];
+  for (let k = 1; k <= MAX_SUFFIX && k <= end - start; k++) {
+    const c = lowerCode(s.charCodeAt(end - k));
     if (c >= 256 || ALPHABET[c] === 0) break;
     node = CHILD[node * alphabetSize + ALPHABET[c]];
     if (node === 0) break;
@@ -176,9 +176,10 @@ export function baseFormsAt(s: string, start: number, end: number, formHashes?: 
   count = 0;
   const n = end - start;
   if (n < 4 || n > MAX_WORD) return 0;
-  // a word whose last letter ends no suffix has no candidate (-seen and -sten end in a suffix's n)
-  const lastCode = lowerCode(s.charCodeAt(end - 1));
-  if (lastCode >= 256 || CHILD[ALPHABET[lastCode]] === 0) return 0;
+  // a word that ends in no suffix has no candidate (-seen and -sten end in the suffix -en), and most
+  // words end in none: the suffixes are found first, on the message, before any letter is copied or hashed
+  const found = suffixesOf(s, start, end);
+  if (found === 0) return 0;
   filter = formHashes;
   let h = HASH_START;
   PREFIX_HASH[0] = h;
@@ -188,7 +189,7 @@ export function baseFormsAt(s: string, start: number, end: number, formHashes?: 
     h = hashStep(h, c);
     PREFIX_HASH[k + 1] = h;
   }
-  for (let i = suffixesOf(n) - 1; i >= 0; i--) {
+  for (let i = found - 1; i >= 0; i--) {
     const len = FOUND[i];
     const m = n - len;
     if (m < 2) continue;
