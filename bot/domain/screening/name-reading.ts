@@ -64,12 +64,14 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
   let weak = false;
   let nenSurname = false;
   let noun = (wf & LEX.nounSurname) !== 0;
-  // a particle is two to four letters: no hyphen there, no particle (most words are not compared at all)
-  const hyphenEarly = s.charCodeAt(start + 2) === 45 || s.charCodeAt(start + 3) === 45 || s.charCodeAt(start + 4) === 45;
-  if (hyphenEarly && arabicPrefixed(s, start, end)) return code(false, true, false, false, false, false);
+  // a particle is two to four letters followed by a hyphen of the word: a word without one (most) is
+  // not compared at all, and its first part is the whole word
+  let firstEnd = start;
+  while (firstEnd < end && s.charCodeAt(firstEnd) !== 45) firstEnd++;
+  if (firstEnd - start <= 4 && firstEnd < end && arabicPrefixed(s, start, end)) return code(false, true, false, false, false, false);
   // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
   for (let a = start; a < end; ) {
-    let b = a;
+    let b = a === start ? firstEnd : a;
     while (b < end && s.charCodeAt(b) !== 45) b++;
     const pf = a === start && b === end ? wf : flags.get(s, a, b) & LEX_MASK;
     if (pf & LEX.notName) return NO_NAME;

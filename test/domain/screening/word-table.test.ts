@@ -1,4 +1,5 @@
-import { baseForms, baseFormsAt, formHash } from '../../../bot/domain/screening/finnish-inflection';
+import { baseForms, baseFormsAt, FORM_HASH, formHash, formLength } from '../../../bot/domain/screening/finnish-inflection';
+import { FORM_HASH_BITS } from '../../../bot/domain/screening/lexicon-bits';
 import { hashLower, hashPair, HashSet, pairHash1, pairHash2, WordTable } from '../../../bot/domain/screening/word-table';
 
 describe('WordTable (look-ups inside the message, no copies)', () => {
@@ -88,5 +89,21 @@ describe('baseForms', () => {
     expect(forms.length).toBeGreaterThan(0);
     baseFormsAt(word, 0, word.length);
     forms.forEach((form, k) => expect(formHash(k)).toBe(hashLower(form, 0, form.length)));
+  });
+
+  // Proposing through the lexicons' bit set must keep exactly the forms whose bit is set, with the
+  // word tables' hash: a form dropped wrongly is an inflected name missed.
+  it.each(['Virtaselle', 'Aholoille', 'Lahden', 'Mäkiselle', 'rinteelle', 'Korhosten'])('keeps exactly the forms of %s that the bit set holds', (word) => {
+    const forms = baseForms(word);
+    const kept = forms.filter((_, k) => k % 2 === 0);
+    const bits = new Uint32Array(FORM_HASH_BITS >>> 5);
+    for (const f of kept) {
+      const b = hashLower(f, 0, f.length) & (FORM_HASH_BITS - 1);
+      bits[b >>> 5] |= 1 << (b & 31);
+    }
+    const n = baseFormsAt(word, 0, word.length, bits);
+    const got = Array.from({ length: n }, (_, k) => ({ form: forms.find((f) => hashLower(f, 0, f.length) === FORM_HASH[k]), len: formLength(k) }));
+    expect(new Set(got.map((g) => g.form))).toEqual(new Set(kept));
+    got.forEach((g) => expect(g.len).toBe(g.form?.length));
   });
 });
