@@ -167,6 +167,12 @@ function suffixesOf(s: string, start: number, end: number): number {
   return found;
 }
 
+/** baseFormsAt() proposes nothing for s[start, end): too short or long, or it ends in no suffix (seen without proposing). */
+export function hasNoBaseForms(s: string, start: number, end: number): boolean {
+  const n = end - start;
+  return n < 4 || n > MAX_WORD || suffixesOf(s, start, end) === 0;
+}
+
 /**
  * Proposes base forms of the lower-cased word s[start, end) (the word itself is not included);
  * returns how many were written to FORM_PREFIX / FORM_TAIL / FORM_TAIL_LEN. With `formHashes`
