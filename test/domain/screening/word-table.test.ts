@@ -1,4 +1,4 @@
-import { baseForms, baseFormsAt, FORM_HASH, formHash, formLength } from '../../../bot/domain/screening/finnish-inflection';
+import { baseForms, baseFormsAt, FORM_HASH, formHash, formLength, hasNoBaseForms } from '../../../bot/domain/screening/finnish-inflection';
 import { FORM_HASH_BITS } from '../../../bot/domain/screening/lexicon-bits';
 import { hashLower, hashPair, HashSet, pairHash1, pairHash2, WordTable } from '../../../bot/domain/screening/word-table';
 
@@ -80,6 +80,14 @@ describe('baseForms', () => {
 
   it('proposes nothing for short words', () => {
     expect(baseForms('ja')).toEqual([]);
+  });
+
+  // The name classifier skips reading (and remembering) a word hasNoBaseForms() rejects: it must never
+  // reject a word with a base form, and it does reject words that end in no suffix.
+  it('is seen to propose nothing only for words that have no base form', () => {
+    const words = ['Virtaselle', 'Kelassa', 'Matti', 'Jokinen', 'Helsingfors', 'Biblioteksgatan', 'Korhosten', 'Lindqvist', 'Tuomakseen', 'Rinteeksi', "Olsson's", 'Aholoille', 'Ahmed'];
+    for (const w of words) if (hasNoBaseForms(w, 0, w.length)) expect([w, baseForms(w.toLowerCase())]).toEqual([w, []]);
+    expect(words.filter((w) => hasNoBaseForms(w, 0, w.length))).toEqual(['Matti', 'Ahmed']);
   });
 
   // The name classifier drops a proposed form whose hash no lexicon word has; a hash that differs
