@@ -8,6 +8,7 @@
  * looking them up builds no strings.
  */
 import { lowerCode } from './chars';
+import { FORM_HASH_BITS } from './lexicon-bits';
 import { HASH_START, hashFinish, hashStep } from './word-table';
 
 // Longest first; the plural -i- forms matter for families ("Virtasilla", "Aholoille").
@@ -17,13 +18,33 @@ const SUFFIXES = [
   'lle', 'lla', 'llä', 'lta', 'ltä', 'ssa', 'ssä', 'sta', 'stä', 'ksi', 'kin', 'tta', 'ttä',
   'na', 'nä', 'ta', 'tä', 'en', 'an', 'än', 'on', 'ön', 'un', 'yn', 'in', 'n', 'a', 'ä', "'s", 's', 't',
 ];
-// Suffixes by their last letter (every one ends in a Latin-1 letter), so a word is compared only with
-// the suffixes it can end in; an array by code unit, where a Map was a hash look-up per word.
-const BY_LAST: Array<string[] | undefined> = new Array<string[] | undefined>(256).fill(undefined);
-for (const suf of SUFFIXES) {
-  const key = suf.charCodeAt(suf.length - 1);
-  BY_LAST[key] = [...(BY_LAST[key] ?? []), suf];
-}
+// The suffixes as a trie read from a word's last letter backwards: one walk of at most five letters
+// finds every suffix the word ends in (they are suffixes of each other), where comparing the word
+// with each suffix of its last letter re-read the same letters. Letters by code unit in ALPHABET (0:
+// in no suffix), children NODE_CHILD[node * ALPHABET_SIZE + letter], SUFFIX_AT[node] = 1 + index in SUFFIXES.
+const ALPHABET = new Uint8Array(256);
+let alphabetSize = 1;
+for (const suf of SUFFIXES) for (const ch of suf) if (ALPHABET[ch.charCodeAt(0)] === 0) ALPHABET[ch.charCodeAt(0)] = alphabetSize++;
+const NODE_CHILD: number[] = new Array<number>(alphabetSize).fill(0);
+const SUFFIX_AT_NODE: number[] = [0];
+SUFFIXES.forEach((suf, index) => {
+  let node = 0;
+  for (let k = suf.length - 1; k >= 0; k--) {
+    const a = ALPHABET[suf.charCodeAt(k)];
+    if (NODE_CHILD[node * alphabetSize + a] === 0) {
+      NODE_CHILD[node * alphabetSize + a] = SUFFIX_AT_NODE.length;
+      SUFFIX_AT_NODE.push(0);
+      for (let j = 0; j < alphabetSize; j++) NODE_CHILD.push(0);
+    }
+    node = NODE_CHILD[node * alphabetSize + a];
+  }
+  SUFFIX_AT_NODE[node] = index + 1;
+});
+const CHILD = Int16Array.from(NODE_CHILD);
+const SUFFIX_AT = Int8Array.from(SUFFIX_AT_NODE);
+// The suffixes one word ends in are found shortest first; they are proposed longest first, as listed.
+const MAX_SUFFIX = 5;
+const FOUND = new Int8Array(MAX_SUFFIX);
 
 // Vowels as a table by code unit (a Set of numbers was a hash look-up per letter).
 const VOWELS = new Uint8Array(256);
@@ -46,14 +67,45 @@ const W = new Int32Array(MAX_WORD);
 // hash costs its tail letters only and a candidate no lexicon word can match is dropped before it is copied
 const PREFIX_HASH = new Int32Array(MAX_WORD + 1);
 
+// The 32 KB bit set of hashes of the lexicons' base forms (Lexicons.formHashes) while one word is
+// inflected with it: a candidate whose bit is clear is no lexicon word and is dropped as it is proposed.
+let filter: Uint32Array | undefined;
+/** FORM_HASH[k]: formHash(k), kept for the candidates proposed through a filter. */
+export const FORM_HASH = new Int32Array(MAX_FORMS);
+
 function push(prefix: number, t0 = -1, t1 = -1, t2 = -1): void {
   if (count === MAX_FORMS) return;
+  if (filter !== undefined) {
+    let h = PREFIX_HASH[prefix];
+    if (t0 >= 0) {
+      h = hashStep(h, t0);
+      if (t1 >= 0) {
+        h = hashStep(h, t1);
+        if (t2 >= 0) h = hashStep(h, t2);
+      }
+    }
+    h = hashFinish(h);
+    const bit = h & (FORM_HASH_BITS - 1);
+    if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return;
+    FORM_HASH[count] = h;
+  }
   FORM_PREFIX[count] = prefix;
   FORM_TAIL[count * 3] = t0;
   FORM_TAIL[count * 3 + 1] = t1;
   FORM_TAIL[count * 3 + 2] = t2;
   FORM_TAIL_LEN[count] = t0 < 0 ? 0 : t1 < 0 ? 1 : t2 < 0 ? 2 : 3;
   count++;
+}
+
+// Strong grades of one stem (prefix length, consonant), kept for its e-stem variants: the candidates
+// themselves may have been dropped by the filter.
+const GRADE_PREFIX = new Int32Array(8);
+const GRADE_CODE = new Int32Array(8);
+let grades = 0;
+
+function grade(prefix: number, c: number): void {
+  GRADE_PREFIX[grades] = prefix;
+  GRADE_CODE[grades++] = c;
 }
 
 /** Strong grade forms of the weak-grade stem W[0, m) (reverse consonant gradation), plus the stem itself. */
@@ -64,19 +116,20 @@ function strongForms(m: number): void {
   if (!VOWEL.has(last)) return;
   const c1 = W[m - 2];
   const c2 = W[m - 3];
-  const start = count;
-  if ((c1 === A_T || c1 === A_K || c1 === A_P) && c2 !== c1) push(m - 1, c1, last); // mati -> matti, mikon -> mikko
-  if (c1 === A_D) push(m - 2, A_T, last); // sadu -> satu, lehdo -> lehto
-  if (c1 === A_V) push(m - 2, A_P, last);
-  if (c1 === c2 && (c1 === A_R || c1 === A_L || c1 === A_N)) push(m - 2, A_T, last); // virra -> virta, ranna -> ranta
-  if (c1 === A_M && c2 === A_M) push(m - 2, A_P, last); // lamme -> lampe -> lampi
-  if (c1 === A_G && c2 === A_N) push(m - 2, A_K, last); // honga -> honka
-  push(m - 1, A_K, last); // mäe -> mäke -> mäki, turu -> turku (k deleted)
+  grades = 0;
+  if ((c1 === A_T || c1 === A_K || c1 === A_P) && c2 !== c1) grade(m - 1, c1); // mati -> matti, mikon -> mikko
+  if (c1 === A_D) grade(m - 2, A_T); // sadu -> satu, lehdo -> lehto
+  if (c1 === A_V) grade(m - 2, A_P);
+  if (c1 === c2 && (c1 === A_R || c1 === A_L || c1 === A_N)) grade(m - 2, A_T); // virra -> virta, ranna -> ranta
+  if (c1 === A_M && c2 === A_M) grade(m - 2, A_P); // lamme -> lampe -> lampi
+  if (c1 === A_G && c2 === A_N) grade(m - 2, A_K); // honga -> honka
+  grade(m - 1, A_K); // mäe -> mäke -> mäki, turu -> turku (k deleted)
+  const g = grades;
+  for (let k = 0; k < g; k++) push(GRADE_PREFIX[k], GRADE_CODE[k], last);
   // e-stems of i-ending nouns: kive -> kivi, nieme -> niemi, lahte -> lahti
   if (last !== A_E) return;
-  const end = count;
   push(m - 1, A_I);
-  for (let k = start; k < end; k++) push(FORM_PREFIX[k], FORM_TAIL[k * 3], A_I);
+  for (let k = 0; k < g; k++) push(GRADE_PREFIX[k], GRADE_CODE[k], A_I);
 }
 
 /**
@@ -95,20 +148,45 @@ function weakEForms(m: number): void {
   else if (c1 === A_T && VOWEL.has(c2)) push(m - 2, A_D, A_E);
 }
 
-function endsWith(n: number, suf: string): boolean {
-  if (n < suf.length) return false;
-  for (let k = 0; k < suf.length; k++) if (W[n - suf.length + k] !== suf.charCodeAt(k)) return false;
-  return true;
+/** W[0, n) ends in the four letters of suf. */
+function endsWith4(n: number, suf: string): boolean {
+  return W[n - 4] === suf.charCodeAt(0) && W[n - 3] === suf.charCodeAt(1) && W[n - 2] === suf.charCodeAt(2) && W[n - 1] === suf.charCodeAt(3);
+}
+
+/** The suffixes the word s[start, end) ends in, shortest first, as lengths in FOUND; returns how many. */
+function suffixesOf(s: string, start: number, end: number): number {
+  let node = 0;
+  let found = 0;
+  for (let k = 1; k <= MAX_SUFFIX && k <= end - start; k++) {
+    const c = lowerCode(s.charCodeAt(end - k));
+    if (c >= 256 || ALPHABET[c] === 0) break;
+    node = CHILD[node * alphabetSize + ALPHABET[c]];
+    if (node === 0) break;
+    if (SUFFIX_AT[node] !== 0) FOUND[found++] = k;
+  }
+  return found;
+}
+
+/** baseFormsAt() proposes nothing for s[start, end): too short or long, or it ends in no suffix (seen without proposing). */
+export function hasNoBaseForms(s: string, start: number, end: number): boolean {
+  const n = end - start;
+  return n < 4 || n > MAX_WORD || suffixesOf(s, start, end) === 0;
 }
 
 /**
  * Proposes base forms of the lower-cased word s[start, end) (the word itself is not included);
- * returns how many were written to FORM_PREFIX / FORM_TAIL / FORM_TAIL_LEN.
+ * returns how many were written to FORM_PREFIX / FORM_TAIL / FORM_TAIL_LEN. With `formHashes`
+ * (Lexicons.formHashes) only candidates whose hash bit is set are kept, with their hash in FORM_HASH.
  */
-export function baseFormsAt(s: string, start: number, end: number): number {
+export function baseFormsAt(s: string, start: number, end: number, formHashes?: Uint32Array): number {
   count = 0;
   const n = end - start;
   if (n < 4 || n > MAX_WORD) return 0;
+  // a word that ends in no suffix has no candidate (-seen and -sten end in the suffix -en), and most
+  // words end in none: the suffixes are found first, on the message, before any letter is copied or hashed
+  const found = suffixesOf(s, start, end);
+  if (found === 0) return 0;
+  filter = formHashes;
   let h = HASH_START;
   PREFIX_HASH[0] = h;
   for (let k = 0; k < n; k++) {
@@ -117,34 +195,33 @@ export function baseFormsAt(s: string, start: number, end: number): number {
     h = hashStep(h, c);
     PREFIX_HASH[k + 1] = h;
   }
-  const list = W[n - 1] < 256 ? BY_LAST[W[n - 1]] : undefined;
-  if (list) {
-    for (const suf of list) {
-      if (!endsWith(n, suf)) continue;
-      const m = n - suf.length;
-      if (m < 2) continue;
-      // -nen names: virtase(lle), virtas(ta) -> virtanen; -s names: tuomakse(lle) -> tuomas
-      if (m >= 3 && W[m - 3] === 107 && W[m - 2] === A_S && W[m - 1] === A_E) push(m - 3, A_S);
-      // family plurals: virtas(illa), niemis(iin), korhos(ia) -> -nen; aholo(illa), mäkelö(ille) -> -la, -lä
-      if (suf.charCodeAt(0) === A_I && m >= 4) {
-        if (W[m - 1] === A_S) push(m - 1, A_N, A_E, A_N);
-        else if (W[m - 1] === A_O) push(m - 1, A_A);
-        else if (W[m - 1] === A_OE) push(m - 1, A_AE);
-      }
-      if (W[m - 2] === A_S && W[m - 1] === A_E) push(m - 2, A_N, A_E, A_N);
-      else if (W[m - 1] === A_S && (suf === 'ta' || suf === 'tä')) push(m - 1, A_N, A_E, A_N);
-      // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
-      if (m > 2 && W[m - 1] === W[m - 2] && VOWEL.has(W[m - 1])) {
-        strongForms(m - 1);
-        weakEForms(m - 1);
-      }
-      strongForms(m);
-      weakEForms(m);
+  for (let i = found - 1; i >= 0; i--) {
+    const len = FOUND[i];
+    const m = n - len;
+    if (m < 2) continue;
+    // -nen names: virtase(lle), virtas(ta) -> virtanen; -s names: tuomakse(lle) -> tuomas
+    if (m >= 3 && W[m - 3] === 107 && W[m - 2] === A_S && W[m - 1] === A_E) push(m - 3, A_S);
+    // family plurals: virtas(illa), niemis(iin), korhos(ia) -> -nen; aholo(illa), mäkelö(ille) -> -la, -lä
+    if (W[m] === A_I && m >= 4) {
+      if (W[m - 1] === A_S) push(m - 1, A_N, A_E, A_N);
+      else if (W[m - 1] === A_O) push(m - 1, A_A);
+      else if (W[m - 1] === A_OE) push(m - 1, A_AE);
     }
+    if (W[m - 2] === A_S && W[m - 1] === A_E) push(m - 2, A_N, A_E, A_N);
+    // (the suffix -ta or -tä)
+    else if (W[m - 1] === A_S && len === 2 && W[m] === A_T) push(m - 1, A_N, A_E, A_N);
+    // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
+    if (m > 2 && W[m - 1] === W[m - 2] && VOWEL.has(W[m - 1])) {
+      strongForms(m - 1);
+      weakEForms(m - 1);
+    }
+    strongForms(m);
+    weakEForms(m);
   }
-  if (endsWith(n, 'seen')) push(n - 4, A_N, A_E, A_N);
+  if (endsWith4(n, 'seen')) push(n - 4, A_N, A_E, A_N);
   // plural genitive of a -nen name: korhosten, niemisten
-  if (n >= 7 && endsWith(n, 'sten')) push(n - 4, A_N, A_E, A_N);
+  if (n >= 7 && endsWith4(n, 'sten')) push(n - 4, A_N, A_E, A_N);
+  filter = undefined;
   return count;
 }
 

@@ -5,8 +5,8 @@
  * of its flags entry above the LEX bits: a word of the lexicons is then read with one look-up.
  */
 import { lowerCode } from './chars';
-import { baseFormsAt, formCodes, formHash } from './finnish-inflection';
-import { FORM_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
+import { baseFormsAt, FORM_HASH, formCodes } from './finnish-inflection';
+import { LEX, LEX_MASK } from './lexicon-bits';
 import { NAME_TABLE_MAX_LENGTH, NameTable } from './name-table';
 import type { WordTable } from './word-table';
 
@@ -64,25 +64,25 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
   let weak = false;
   let nenSurname = false;
   let noun = (wf & LEX.nounSurname) !== 0;
-  // a particle is two to four letters: no hyphen there, no particle (most words are not compared at all)
-  const hyphenEarly = s.charCodeAt(start + 2) === 45 || s.charCodeAt(start + 3) === 45 || s.charCodeAt(start + 4) === 45;
-  if (hyphenEarly && arabicPrefixed(s, start, end)) return code(false, true, false, false, false, false);
+  // a particle is two to four letters followed by a hyphen of the word: a word without one (most) is
+  // not compared at all, and its first part is the whole word
+  let firstEnd = start;
+  while (firstEnd < end && s.charCodeAt(firstEnd) !== 45) firstEnd++;
+  if (firstEnd - start <= 4 && firstEnd < end && arabicPrefixed(s, start, end)) return code(false, true, false, false, false, false);
   // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
   for (let a = start; a < end; ) {
-    let b = a;
+    let b = a === start ? firstEnd : a;
     while (b < end && s.charCodeAt(b) !== 45) b++;
     const pf = a === start && b === end ? wf : flags.get(s, a, b) & LEX_MASK;
     if (pf & LEX.notName) return NO_NAME;
     let f = (pf & LEX.first) !== 0;
     let l = (pf & LEX.last) !== 0;
     if (!f && !l) {
-      const forms = baseFormsAt(s, a, b);
+      // a form with none of FORM_BITS changes nothing below: formHashes leaves those out as they are proposed
+      const forms = baseFormsAt(s, a, b, formHashes);
       for (let k = 0; k < forms; k++) {
-        const h = formHash(k);
-        // a form with none of FORM_BITS changes nothing below: the filter leaves those out too
-        if (!mayBeForm(formHashes, h)) continue;
         const len = formCodes(k, FORM);
-        const bfl = flags.getCodesHashed(h, FORM, len) & LEX_MASK;
+        const bfl = flags.getCodesHashed(FORM_HASH[k], FORM, len) & LEX_MASK;
         if (bfl === 0) continue;
         if (bfl & LEX.municipality) place = true;
         if (bfl & LEX.nounSurname) noun = true;
@@ -141,12 +141,6 @@ export function addNameReadings(flags: WordTable, formHashes: Uint32Array): Name
     return (bits & LEX_MASK) | (r << READING_SHIFT);
   });
   return new NameTable(words, codes);
-}
-
-/** The bit of word-table hash h is set in `bits` (see Lexicons.formHashes). */
-function mayBeForm(bits: Uint32Array, h: number): boolean {
-  const b = h & (FORM_HASH_BITS - 1);
-  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
 /** The word ending at `end` ends in -sta or -stä (any case). */

@@ -1,4 +1,5 @@
-import { baseForms, baseFormsAt, formHash } from '../../../bot/domain/screening/finnish-inflection';
+import { baseForms, baseFormsAt, FORM_HASH, formHash, formLength, hasNoBaseForms } from '../../../bot/domain/screening/finnish-inflection';
+import { FORM_HASH_BITS } from '../../../bot/domain/screening/lexicon-bits';
 import { hashLower, hashPair, HashSet, pairHash1, pairHash2, WordTable } from '../../../bot/domain/screening/word-table';
 
 describe('WordTable (look-ups inside the message, no copies)', () => {
@@ -81,6 +82,14 @@ describe('baseForms', () => {
     expect(baseForms('ja')).toEqual([]);
   });
 
+  // The name classifier skips reading (and remembering) a word hasNoBaseForms() rejects: it must never
+  // reject a word with a base form, and it does reject words that end in no suffix.
+  it('is seen to propose nothing only for words that have no base form', () => {
+    const words = ['Virtaselle', 'Kelassa', 'Matti', 'Jokinen', 'Helsingfors', 'Biblioteksgatan', 'Korhosten', 'Lindqvist', 'Tuomakseen', 'Rinteeksi', "Olsson's", 'Aholoille', 'Ahmed'];
+    for (const w of words) if (hasNoBaseForms(w, 0, w.length)) expect([w, baseForms(w.toLowerCase())]).toEqual([w, []]);
+    expect(words.filter((w) => hasNoBaseForms(w, 0, w.length))).toEqual(['Matti', 'Ahmed']);
+  });
+
   // The name classifier drops a proposed form whose hash no lexicon word has; a hash that differs
   // from the tables' own would drop every inflected name ("Virtaselle" would pass unseen).
   it.each(['Virtaselle', 'matin', 'Aholassa', 'tuomakselle', 'Korhosta', 'Mäkiselle'])('hashes each form of %s as the word tables do', (word) => {
@@ -88,5 +97,21 @@ describe('baseForms', () => {
     expect(forms.length).toBeGreaterThan(0);
     baseFormsAt(word, 0, word.length);
     forms.forEach((form, k) => expect(formHash(k)).toBe(hashLower(form, 0, form.length)));
+  });
+
+  // Proposing through the lexicons' bit set must keep exactly the forms whose bit is set, with the
+  // word tables' hash: a form dropped wrongly is an inflected name missed.
+  it.each(['Virtaselle', 'Aholoille', 'Lahden', 'Mäkiselle', 'rinteelle', 'Korhosten'])('keeps exactly the forms of %s that the bit set holds', (word) => {
+    const forms = baseForms(word);
+    const kept = forms.filter((_, k) => k % 2 === 0);
+    const bits = new Uint32Array(FORM_HASH_BITS >>> 5);
+    for (const f of kept) {
+      const b = hashLower(f, 0, f.length) & (FORM_HASH_BITS - 1);
+      bits[b >>> 5] |= 1 << (b & 31);
+    }
+    const n = baseFormsAt(word, 0, word.length, bits);
+    const got = Array.from({ length: n }, (_, k) => ({ form: forms.find((f) => hashLower(f, 0, f.length) === FORM_HASH[k]), len: formLength(k) }));
+    expect(new Set(got.map((g) => g.form))).toEqual(new Set(kept));
+    got.forEach((g) => expect(g.len).toBe(g.form?.length));
   });
 });
