@@ -16,42 +16,37 @@ const texts = ['screening-corpus.jsonl', 'screening-holdout.jsonl', 'screening-h
   .flatMap((t) => [t, t.toLowerCase(), t.toUpperCase()]);
 const WORD = /\p{L}+(?:[-']\p{L}+)*/gu;
 
+/** Calls `visit` with every word of every text, its span and the token the scan made there (if any). */
+function eachWord(visit: (word: string, text: string, start: number, end: number, token: Token | undefined) => void): void {
+  for (const text of texts) {
+    const tokens = scanPlain(text);
+    if (!tokens) continue;
+    const at = new Map<number, Token>(tokens.map((t) => [t.start, t]));
+    for (const m of text.matchAll(WORD)) visit(m[0], text, m.index, m.index + m[0].length, at.get(m.index));
+    releaseTokens();
+  }
+}
+
 describe('the tokeniser\'s filters', () => {
   it('keep every registered word as a token with its kinds, in any case', () => {
     let checked = 0;
-    for (const text of texts) {
-      const tokens = scanPlain(text);
-      if (!tokens) continue;
-      const at = new Map<number, Token>(tokens.map((t) => [t.start, t]));
-      for (const m of text.matchAll(WORD)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        const kind = kindOf(text, start, end);
-        if (kind === 0) continue;
-        checked++;
-        expect([m[0], at.get(start)?.kind]).toEqual([m[0], kind & ~TRIGGER]);
-      }
-      releaseTokens();
-    }
+    eachWord((word, text, start, end, token) => {
+      const kind = kindOf(text, start, end);
+      if (kind === 0) return;
+      checked++;
+      expect([word, token?.kind]).toEqual([word, kind & ~TRIGGER]);
+    });
     expect(checked).toBeGreaterThan(1000);
   });
 
   it('keep every lower-case word the name filter lets through as a possible name', () => {
     let checked = 0;
-    for (const text of texts) {
-      const tokens = scanPlain(text);
-      if (!tokens) continue;
-      const at = new Map<number, Token>(tokens.map((t) => [t.start, t]));
-      for (const m of text.matchAll(WORD)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (m[0] !== m[0].toLowerCase() || end - start < 4 || kindOf(text, start, end) !== 0) continue;
-        if (!mayBeLowerNameHead(text, start, end - start) || !mayBeLowerName(text, start, end)) continue;
-        checked++;
-        expect([m[0], (at.get(start)?.kind ?? 0) & KIND.lowerName]).toEqual([m[0], KIND.lowerName]);
-      }
-      releaseTokens();
-    }
+    eachWord((word, text, start, end, token) => {
+      if (word !== word.toLowerCase() || end - start < 4 || kindOf(text, start, end) !== 0) return;
+      if (!mayBeLowerNameHead(text, start, end - start) || !mayBeLowerName(text, start, end)) return;
+      checked++;
+      expect([word, (token?.kind ?? 0) & KIND.lowerName]).toEqual([word, KIND.lowerName]);
+    });
     expect(checked).toBeGreaterThan(100);
   });
 });
