@@ -52,7 +52,7 @@ function validYear(y: number, digits: number): boolean {
 }
 
 /** End of a full date starting at i (numeric or with a month name), or -1. */
-export function readFullDate(s: string, i: number): number {
+function readFullDate(s: string, i: number): number {
   if (!isDigit(codeAt(s, i))) {
     // "April 3, 1987"
     const w = readWord(s, i);

@@ -57,9 +57,9 @@ const MAX_WORD = 60;
 const MAX_FORMS = 512;
 
 /** Candidate k is the first FORM_PREFIX[k] letters of the word followed by FORM_TAIL[3k ..] (FORM_TAIL_LEN[k] letters). */
-export const FORM_PREFIX = new Int32Array(MAX_FORMS);
-export const FORM_TAIL = new Int32Array(MAX_FORMS * 3);
-export const FORM_TAIL_LEN = new Int8Array(MAX_FORMS);
+const FORM_PREFIX = new Int32Array(MAX_FORMS);
+const FORM_TAIL = new Int32Array(MAX_FORMS * 3);
+const FORM_TAIL_LEN = new Int8Array(MAX_FORMS);
 let count = 0;
 // lower-cased letters of the word being inflected
 const W = new Int32Array(MAX_WORD);
@@ -231,7 +231,7 @@ export function formLength(k: number): number {
 }
 
 /** Letter i of candidate k (of the word last passed to baseFormsAt). */
-export function formCode(k: number, i: number): number {
+function formCode(k: number, i: number): number {
   const p = FORM_PREFIX[k];
   return i < p ? W[i] : FORM_TAIL[k * 3 + i - p];
 }

@@ -194,8 +194,6 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     // the first five code units at five bits each, as the filters key them (word-kinds.ts,
     // lower-name-filter.ts): gathered here so that they need not read the letters again
     let head = c & 31;
-    // the head's code units are all ASCII letters: its codes then name them (head-word-table.ts)
-    let asciiHead = c < 128;
     i++;
     if (c < 0x100) {
       const headEnd = i + 4 < n ? i + 4 : n;
@@ -208,7 +206,6 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
           const k = classOf(d);
           // a hyphen, an apostrophe or a letter past Latin-1 ends the head; the loop below goes on
           if (!(k & LETTER) || d >= 0x100) break;
-          asciiHead = false;
           inner |= k;
           if (!(k & UPPER) && d >= 0xdf) lower = 32;
           h = hashStep(h, lowerCode(d));
@@ -284,7 +281,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     let kind = 0;
     if (may & HEAD_TRIGGER) {
       const key = len < 3 ? -1 : whole ? head >>> (5 * (headLen - 3)) : prefixKeyAt(s, start);
-      kind = kindOfKeyed(h, s, start, end, key, whole && asciiHead ? head : -1);
+      kind = kindOfKeyed(h, s, start, end, key);
     }
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;

@@ -4,8 +4,7 @@
  */
 import { lowerCode } from './chars';
 import { HEAD_TRIGGER, headOf, markHead } from './head-filter';
-import { HeadWordTable } from './head-word-table';
-import { hashLower } from './word-table';
+import { hashLower, WordTable } from './word-table';
 
 /** Token kinds a detector can test as bits instead of comparing strings. */
 export const KIND = {
@@ -42,7 +41,7 @@ const WORD_FILTER = new Int32Array(1 << 11);
 const PREFIX_MIN = new Uint8Array(1 << 15);
 // The keys PREFIX_MIN has, one bit each (4 KB): read first, so most words touch only this small map.
 const PREFIX_KEYS = new Int32Array(1 << 10);
-let exactTable: HeadWordTable | null = null;
+let exactTable: WordTable | null = null;
 
 function setBucket(filter: Int32Array, b: number): void {
   filter[b >>> 5] |= 1 << (b & 31);
@@ -174,12 +173,7 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
 
 /** KIND bits (plus TRIGGER) of the lower-cased s[start, end); 0 when no detector wants the word. */
 export function kindOf(s: string, start: number, end: number): number {
-  return kindOfHashed(hashLower(s, start, end), s, start, end);
-}
-
-/** kindOf() when hashLower(s, start, end) is known (the tokeniser computes it while reading the word). */
-export function kindOfHashed(hash: number, s: string, start: number, end: number): number {
-  return kindOfKeyed(hash, s, start, end, end - start >= 3 ? prefixKeyAt(s, start) : -1);
+  return kindOfKeyed(hashLower(s, start, end), s, start, end, end - start >= 3 ? prefixKeyAt(s, start) : -1);
 }
 
 /** prefixKey() of the word starting at s[start] (three code units or more). */
@@ -188,13 +182,13 @@ export function prefixKeyAt(s: string, start: number): number {
 }
 
 /**
- * kindOfHashed() when the word's prefixKey() is known too (-1 for a word of fewer than three code
- * units), and its asciiHeadOf() when its first five code units are ASCII letters (else -1).
+ * kindOf() when the word's hashLower() (the tokeniser builds it while reading the word) and its
+ * prefixKey() (-1 for a word of fewer than three code units) are known.
  */
-export function kindOfKeyed(hash: number, s: string, start: number, end: number, key: number, head = -1): number {
+export function kindOfKeyed(hash: number, s: string, start: number, end: number, key: number): number {
   if (hasBucket(WORD_FILTER, hash >>> 16)) {
     // a registered word's entry holds its prefixes' kinds too (exactKinds): most words looked up are these
-    const kind = (exactTable ??= exactKinds()).get(hash, s, start, end, head);
+    const kind = (exactTable ??= exactKinds()).getHashed(hash, s, start, end);
     if (kind !== 0) return kind;
   }
   return key >= 0 ? prefixKindKeyed(s, start, end, key) : 0;
@@ -206,8 +200,8 @@ function prefixKindKeyed(s: string, start: number, end: number, key: number): nu
 }
 
 /** The registered words, each with the kinds of the registered prefixes it starts with besides its own. */
-function exactKinds(): HeadWordTable {
+function exactKinds(): WordTable {
   const merged = new Map<string, number>();
   for (const [w, kind] of exact) merged.set(w, kind | (w.length >= 3 ? prefixKindKeyed(w, 0, w.length, prefixKeyAt(w, 0)) : 0));
-  return new HeadWordTable(merged);
+  return new WordTable(merged);
 }
