@@ -6,7 +6,7 @@ import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
 import { HEAD_NAME, HEAD_TRIGGER, headBits } from './head-filter';
 import { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed, prepareLowerNames } from './lower-name-filter';
-import { KIND, kindOfKeyed, prefixKeyAt, TRIGGER } from './word-kinds';
+import { KIND, kindOfHead, kindOfKeyed, prefixKeyAt, TRIGGER } from './word-kinds';
 import { HASH_START, hashFinish, hashStep, WordTable } from './word-table';
 
 
@@ -280,8 +280,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     const may = whole ? headBits(len < 5 ? head : head >>> 5) : HEAD_TRIGGER | HEAD_NAME;
     let kind = 0;
     if (may & HEAD_TRIGGER) {
-      const key = len < 3 ? -1 : whole ? head >>> (5 * (headLen - 3)) : prefixKeyAt(s, start);
-      kind = kindOfKeyed(h, s, start, end, key);
+      kind = whole ? kindOfHead(h, s, start, end, head, headLen) : kindOfKeyed(h, s, start, end, len < 3 ? -1 : prefixKeyAt(s, start));
     }
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;

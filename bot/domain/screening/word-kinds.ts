@@ -41,7 +41,16 @@ const WORD_FILTER = new Int32Array(1 << 11);
 const PREFIX_MIN = new Uint8Array(1 << 15);
 // The keys PREFIX_MIN has, one bit each (4 KB): read first, so most words touch only this small map.
 const PREFIX_KEYS = new Int32Array(1 << 10);
+// The registered prefixes' first three, four or five letters (fewer of a shorter prefix) at five bits
+// each, as the tokeniser gathers a word's head, one bit each in 2^16 (8 KB): a word is compared with
+// the prefixes only when its own head's first three, four or five letters have a bit. Sharper than
+// PREFIX_KEYS, whose three letters "kirjata" shares with "kirjasto".
+const PREFIX_HEADS = new Int32Array(1 << 11);
 let exactTable: WordTable | null = null;
+
+function headBucket(head: number): number {
+  return Math.imul(head, 0x9e3779b1) >>> 16;
+}
 
 function setBucket(filter: Int32Array, b: number): void {
   filter[b >>> 5] |= 1 << (b & 31);
@@ -163,6 +172,7 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
     // a word that starts with a three-letter beginning may have any fourth letter, or none
     const head = headOf(p);
     markHead(head, HEAD_TRIGGER);
+    setBucket(PREFIX_HEADS, headBucket(p.length < 5 ? head : (head << 5) | (p.charCodeAt(4) & 31)));
     if (p.length === 3) for (let c = 0; c < 32; c++) markHead((head << 5) | c, HEAD_TRIGGER);
     prefixWords.push(p);
     prefixKinds.push(kind);
@@ -192,6 +202,23 @@ export function kindOfKeyed(hash: number, s: string, start: number, end: number,
     if (kind !== 0) return kind;
   }
   return key >= 0 ? prefixKindKeyed(s, start, end, key) : 0;
+}
+
+/**
+ * kindOfKeyed() of a word whose whole head the tokeniser gathered: the five-bit codes of its first
+ * `headLen` code units (all Latin-1 letters), headLen = min(length, 5).
+ */
+export function kindOfHead(hash: number, s: string, start: number, end: number, head: number, headLen: number): number {
+  if (hasBucket(WORD_FILTER, hash >>> 16)) {
+    const kind = (exactTable ??= exactKinds()).getHashed(hash, s, start, end);
+    if (kind !== 0) return kind;
+  }
+  if (headLen < 3) return 0;
+  const key = head >>> (5 * (headLen - 3));
+  // a registered prefix of three, four or five letters or more marked the bit of that many of the word's letters
+  if (!hasBucket(PREFIX_HEADS, headBucket(key)) && !(headLen > 3 && hasBucket(PREFIX_HEADS, headBucket(head >>> (5 * (headLen - 4))))) &&
+    !(headLen > 4 && hasBucket(PREFIX_HEADS, headBucket(head)))) return 0;
+  return prefixKindKeyed(s, start, end, key);
 }
 
 /** Kind bits of the registered prefixes s[start, end) starts with; `key` is its prefixKey(). */
