@@ -86,6 +86,8 @@ export const CC = {
   digit: 8,
   /** A character the text profile notes: '-', '(', '[', '@', and whatever normalise() would change. */
   special: 16,
+  /** A letter outside ASCII. */
+  latin: 32,
 } as const;
 
 // Class of each UTF-16 code unit (all filled at load, below).
@@ -94,7 +96,7 @@ const CLASS = new Uint8Array(0x10000);
 function fillClass(c: number): void {
   let k = CC.known;
   if (isDigit(c)) k |= CC.digit;
-  else if (isLetter(c)) k |= CC.letter | (isUpper(c) ? CC.upper : 0);
+  else if (isLetter(c)) k |= CC.letter | (isUpper(c) ? CC.upper : 0) | (c >= 128 ? CC.latin : 0);
   if (c === 45 || c === 40 || c === 91 || c === 64 || touches(c)) k |= CC.special;
   CLASS[c] = k;
 }

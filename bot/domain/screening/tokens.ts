@@ -6,7 +6,7 @@ import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
 import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
 import { HEAD_NAME, HEAD_TRIGGER, headBits } from './head-filter';
 import { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed, prepareLowerNames } from './lower-name-filter';
-import { KIND, kindOfHead, kindOfKeyed, prefixKeyAt, TRIGGER } from './word-kinds';
+import { KIND, kindOfHead, kindOfKeyed, kindOfShort, prefixKeyAt, TRIGGER } from './word-kinds';
 import { HASH_START, hashFinish, hashStep, WordTable } from './word-table';
 
 
@@ -60,6 +60,7 @@ const LETTER = CC.letter;
 const UPPER = CC.upper;
 const DIGIT = CC.digit;
 const SPECIAL = CC.special;
+const LATIN = CC.latin;
 
 const ABBREVIATION_WORDS = ['s', 'esim', 'n', 'mm', 'ns', 'ts', 'yms', 'tms', 'jne', 'hra', 'rva', 'tri', 'dr', 'mr', 'mrs', 'ms', 'st', 'klo', 'p', 'puh', 'tel', 'ca', 'noin', 'synt', 'f', 'b', 'nr', 'nro', 'no', 'vs', 'etc', 'ym', 'ks', 'vrt', 'prof', 'e', 'd', 'o', 'v', 'kk', 'vk', 'h', 'min'];
 const ABBREVIATIONS = new WordTable(ABBREVIATION_WORDS.map((w) => [w, 1] as const));
@@ -276,11 +277,16 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       plainEnd = end;
       plainHash = h;
     }
-    // one read says which look-ups the word may need (head-filter.ts); a word without a whole head takes them all
-    const may = whole ? headBits(len < 5 ? head : head >>> 5) : HEAD_TRIGGER | HEAD_NAME;
     let kind = 0;
-    if (may & HEAD_TRIGGER) {
-      kind = whole ? kindOfHead(h, s, start, end, head, headLen) : kindOfKeyed(h, s, start, end, len < 3 ? -1 : prefixKeyAt(s, start));
+    let may = 0;
+    // a word of three ASCII letters or fewer is its head: one probe settles it (and it is too short for a name)
+    if (len <= 3 && whole && !(inner & LATIN)) kind = kindOfShort(head);
+    else {
+      // one read says which look-ups the word may need (head-filter.ts); a word without a whole head takes them all
+      may = whole ? headBits(len < 5 ? head : head >>> 5) : HEAD_TRIGGER | HEAD_NAME;
+      if (may & HEAD_TRIGGER) {
+        kind = whole ? kindOfHead(h, s, start, end, head, headLen) : kindOfKeyed(h, s, start, end, len < 3 ? -1 : prefixKeyAt(s, start));
+      }
     }
     if (!cap) {
       if (kind !== 0) keep = KEEP_AFTER_TRIGGER;

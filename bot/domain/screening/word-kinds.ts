@@ -47,6 +47,12 @@ const PREFIX_KEYS = new Int32Array(1 << 10);
 // PREFIX_KEYS, whose three letters "kirjata" shares with "kirjasto".
 const PREFIX_HEADS = new Int32Array(1 << 11);
 let exactTable: WordTable | null = null;
+// The registered words of one to three ASCII letters and the three-letter prefixes, with their kinds,
+// in a small open-addressing table keyed by head (headOf): slot i holds [head, kind]. For a word of
+// three ASCII letters or fewer the head is the word itself (each letter's five-bit code is non-zero),
+// so one probe settles it with no filter, hash probe or letter comparison: a third of a message's
+// words are this short ("on", "is", "ja", "och").
+let shortSlots: Int32Array | null = null;
 
 function headBucket(head: number): number {
   return Math.imul(head, 0x9e3779b1) >>> 16;
@@ -150,6 +156,41 @@ function prefixKind(s: string, start: number, end: number, b: number): number {
   return kind;
 }
 
+function shortSlot(head: number, mask: number): number {
+  return (Math.imul(head, 0x9e3779b1) >>> 20) & mask;
+}
+
+function buildShort(): Int32Array {
+  const words = new Set([...exact.keys(), ...prefixWords].filter((w) => /^[a-z]{1,3}$/.test(w)));
+  let size = 64;
+  while (size < words.size * 4) size *= 2;
+  const slots = new Int32Array(size * 2);
+  for (const w of words) {
+    const kind = kindOf(w, 0, w.length);
+    let i = shortSlot(headOf(w), size - 1);
+    while (slots[2 * i] !== 0) i = (i + 1) & (size - 1);
+    slots[2 * i] = headOf(w);
+    slots[2 * i + 1] = kind;
+  }
+  return slots;
+}
+
+/**
+ * kindOf() of a word of one to three ASCII letters, whose head (headOf) is `head`: no other such
+ * word has a kind (a longer registered prefix cannot start it).
+ */
+export function kindOfShort(head: number): number {
+  const slots = (shortSlots ??= buildShort());
+  const mask = (slots.length >>> 1) - 1;
+  let i = shortSlot(head, mask);
+  for (;;) {
+    const k = slots[2 * i];
+    if (k === head) return slots[2 * i + 1];
+    if (k === 0) return 0;
+    i = (i + 1) & mask;
+  }
+}
+
 /** Lower-case words a detector needs to see as tokens, optionally tagged with kind bits. */
 export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
   for (const w of words) {
@@ -158,6 +199,7 @@ export function registerTriggerWords(words: Iterable<string>, kind = 0): void {
     markHead(headOf(w), HEAD_TRIGGER);
   }
   exactTable = null;
+  shortSlots = null;
 }
 
 /** Lower-case word beginnings (three letters or more) a detector needs to see: asiakasnumero, asiakasnumerolla. */
@@ -179,6 +221,7 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
   }
   prefixIndex = null;
   exactTable = null;
+  shortSlots = null;
 }
 
 /** KIND bits (plus TRIGGER) of the lower-cased s[start, end); 0 when no detector wants the word. */

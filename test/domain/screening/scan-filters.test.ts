@@ -49,4 +49,27 @@ describe('the tokeniser\'s filters', () => {
     });
     expect(checked).toBeGreaterThan(100);
   });
+
+  it('settle every word of three ASCII letters or fewer as the look-ups do, in any case', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words = [...letters];
+    for (const a of letters) for (const b of letters) words.push(a + b, ...[...letters].map((c) => a + b + c));
+    let registered = 0;
+    for (const variant of [(w: string) => w, (w: string) => w[0].toUpperCase() + w.slice(1), (w: string) => w.toUpperCase()]) {
+      // one word a line: no word is kept only for following a registered one
+      const text = words.map(variant).join('\n');
+      const at = new Map<number, Token>((scanPlain(text) ?? []).map((t) => [t.start, t]));
+      const wrong: string[] = [];
+      let start = 0;
+      for (const w of words) {
+        const kind = kindOf(text, start, start + w.length);
+        if (kind !== 0) registered++;
+        if ((at.get(start)?.kind ?? 0) !== (kind & ~TRIGGER)) wrong.push(text.slice(start, start + w.length));
+        start += w.length + 1;
+      }
+      releaseTokens();
+      expect(wrong).toEqual([]);
+    }
+    expect(registered).toBeGreaterThan(30);
+  });
 });
