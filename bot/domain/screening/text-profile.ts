@@ -29,30 +29,15 @@ export interface TextProfile {
 /** The profile of the text scanned last. */
 export const profile: TextProfile = { flags: 0, digits: 0, maxRun: 0, runCount: 0, runStart: new Int32Array(64), runEnd: new Int32Array(64) };
 
-/** Appends digit run k = [start, end) to `profile` (growing its arrays when full). */
-export function noteRun(k: number, start: number, end: number): void {
-  if (k === profile.runStart.length) {
-    const a = new Int32Array(k * 2);
-    a.set(profile.runStart);
-    profile.runStart = a;
-    const b = new Int32Array(k * 2);
-    b.set(profile.runEnd);
-    profile.runEnd = b;
-  }
-  profile.runStart[k] = start;
-  profile.runEnd[k] = end;
-}
-
-/** Flags for the characters in front of a digit run starting at i > 0. */
-export function digitRunFlags(s: string, i: number): number {
-  const b = s.charCodeAt(i - 1);
-  if ((b >= 65 && b <= 90) || (b >= 97 && b <= 122)) {
-    const d = s.charCodeAt(i + 1);
-    return d >= 48 && d <= 57 ? HAS.letterDigits : 0;
-  }
-  if (b !== 32 || i < 2) return 0;
-  const a = s.charCodeAt(i - 2);
-  return a === 97 || a === 101 || a === 110 || a === 117 ? HAS.wordSpaceDigit : 0;
+/** Doubles the room for digit runs in `profile` (the tokeniser writes the runs itself). */
+export function growRuns(): void {
+  const k = profile.runStart.length;
+  const a = new Int32Array(k * 2);
+  a.set(profile.runStart);
+  profile.runStart = a;
+  const b = new Int32Array(k * 2);
+  b.set(profile.runEnd);
+  profile.runEnd = b;
 }
 
 /** Flag of a character classed CC.special outside a word: '-', brackets, '@', or markup for the rest. */

@@ -3,7 +3,7 @@
  * normalised text, reused from call to call; their strings are built only when a detector asks.
  */
 import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
-import { digitRunFlags, HAS, noteRun, profile, specialFlag } from './text-profile';
+import { growRuns, HAS, profile, specialFlag } from './text-profile';
 import { HEAD_NAME, HEAD_TRIGGER, headBits } from './head-filter';
 import { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed, prepareLowerNames } from './lower-name-filter';
 import { KIND, kindOfHead, kindOfKeyed, kindOfShort, prefixKeyAt, TRIGGER } from './word-kinds';
@@ -141,6 +141,8 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
   let digits = 0;
   let maxRun = 0;
   let runs = 0;
+  let runStart = profile.runStart;
+  let runEnd = profile.runEnd;
   let keep = 0;
   // the last word read, when it is letters only: a full stop right after it is checked for an
   // abbreviation from its hash (see sentenceAfterDot)
@@ -159,11 +161,28 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     }
     const cls = classOf(c);
     if (cls & DIGIT) {
-      if (i > 0) flags |= digitRunFlags(s, i);
       const start = i;
       i++;
       while (i < n && isDigit(s.charCodeAt(i))) i++;
-      noteRun(runs++, start, i);
+      // the run's profile flags and its entry are written here, not in calls: a message has many digit
+      // runs, and a call in this loop makes the optimiser keep the loop's values in memory around it
+      if (start > 0) {
+        const b = s.charCodeAt(start - 1);
+        if (((b | 32) - 97) >>> 0 < 26) {
+          if (i - start > 1) flags |= HAS.letterDigits;
+        } else if (b === 32 && start > 1) {
+          const a = s.charCodeAt(start - 2);
+          if (a === 97 || a === 101 || a === 110 || a === 117) flags |= HAS.wordSpaceDigit;
+        }
+      }
+      if (runs === runStart.length) {
+        growRuns();
+        runStart = profile.runStart;
+        runEnd = profile.runEnd;
+      }
+      runStart[runs] = start;
+      runEnd[runs] = i;
+      runs++;
       sentence = 0;
       digits += i - start;
       if (i - start > maxRun) maxRun = i - start;

@@ -1,4 +1,5 @@
 import '../../../bot/domain/screening';
+import { HAS, profile } from '../../../bot/domain/screening/text-profile';
 import { releaseTokens, scanPlain, tokenize } from '../../../bot/domain/screening/tokens';
 
 const words = (text: string): string[] => tokenize(text).map((t) => t.text);
@@ -32,5 +33,19 @@ describe('tokens (reused from call to call)', () => {
     expect(starts('Anna-Liisa. Kalle')).toEqual(['Anna-Liisa', 'Kalle']);
     // the letters before the stop, not the whole hyphenated word, are the abbreviation
     expect(starts('Soitin Esim-Tri. Kalle')).toEqual(['Soitin']);
+  });
+
+  it('note every digit run of a message, however many, and what stands before them', () => {
+    const text = Array.from({ length: 150 }, (_, k) => `${k}`).join(', ');
+    tokenize(text);
+    expect(profile.runCount).toBe(150);
+    const runs = Array.from({ length: profile.runCount }, (_, k) => text.slice(profile.runStart[k], profile.runEnd[k]));
+    expect(runs).toEqual(Array.from({ length: 150 }, (_, k) => `${k}`));
+    const flags = (t: string): number => {
+      tokenize(t);
+      return profile.flags & (HAS.letterDigits | HAS.wordSpaceDigit);
+    };
+    expect([flags('FI21 1234'), flags('F1 2'), flags('kadulla 12'), flags('katu 12'), flags('x 12'), flags('12')])
+      .toEqual([HAS.letterDigits, 0, HAS.wordSpaceDigit, HAS.wordSpaceDigit, 0, 0]);
   });
 });
