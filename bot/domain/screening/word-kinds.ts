@@ -44,7 +44,8 @@ const PREFIX_KEYS = new Int32Array(1 << 10);
 // The registered prefixes' first three, four or five letters (fewer of a shorter prefix) at five bits
 // each, as the tokeniser gathers a word's head, one bit each in 2^16 (8 KB): a word is compared with
 // the prefixes only when its own head's first three, four or five letters have a bit. Sharper than
-// PREFIX_KEYS, whose three letters "kirjata" shares with "kirjasto".
+// PREFIX_KEYS, whose three letters "kirjata" shares with "kirjasto". The first three letters choose
+// the 64-byte line all three bits are in, so a word reads one cache line.
 const PREFIX_HEADS = new Int32Array(1 << 11);
 let exactTable: WordTable | null = null;
 // The registered words of one to three ASCII letters and the three-letter prefixes, with their kinds,
@@ -54,8 +55,9 @@ let exactTable: WordTable | null = null;
 // words are this short ("on", "is", "ja", "och").
 let shortSlots: Int32Array | null = null;
 
-function headBucket(head: number): number {
-  return Math.imul(head, 0x9e3779b1) >>> 16;
+/** The bit of PREFIX_HEADS for the first three to five letters `head` of a word whose first three are `key`. */
+function prefixHeadBit(key: number, head: number): number {
+  return ((Math.imul(key, 0x9e3779b1) >>> 25) << 9) | (Math.imul(head, 0x85ebca6b) >>> 23);
 }
 
 function setBucket(filter: Int32Array, b: number): void {
@@ -214,7 +216,7 @@ export function registerTriggerPrefixes(list: Iterable<string>, kind = 0): void 
     // a word that starts with a three-letter beginning may have any fourth letter, or none
     const head = headOf(p);
     markHead(head, HEAD_TRIGGER);
-    setBucket(PREFIX_HEADS, headBucket(p.length < 5 ? head : (head << 5) | (p.charCodeAt(4) & 31)));
+    setBucket(PREFIX_HEADS, prefixHeadBit(prefixKey(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)), p.length < 5 ? head : (head << 5) | (p.charCodeAt(4) & 31)));
     if (p.length === 3) for (let c = 0; c < 32; c++) markHead((head << 5) | c, HEAD_TRIGGER);
     prefixWords.push(p);
     prefixKinds.push(kind);
@@ -259,8 +261,8 @@ export function kindOfHead(hash: number, s: string, start: number, end: number, 
   if (headLen < 3) return 0;
   const key = head >>> (5 * (headLen - 3));
   // a registered prefix of three, four or five letters or more marked the bit of that many of the word's letters
-  if (!hasBucket(PREFIX_HEADS, headBucket(key)) && !(headLen > 3 && hasBucket(PREFIX_HEADS, headBucket(head >>> (5 * (headLen - 4))))) &&
-    !(headLen > 4 && hasBucket(PREFIX_HEADS, headBucket(head)))) return 0;
+  if (!hasBucket(PREFIX_HEADS, prefixHeadBit(key, key)) && !(headLen > 3 && hasBucket(PREFIX_HEADS, prefixHeadBit(key, head >>> (5 * (headLen - 4))))) &&
+    !(headLen > 4 && hasBucket(PREFIX_HEADS, prefixHeadBit(key, head)))) return 0;
   return prefixKindKeyed(s, start, end, key);
 }
 
