@@ -107,6 +107,13 @@ function contextBefore(ctx: ScanContext, i: number): Before {
   return context ? (greeting ? BOTH : CONTEXT) : GREETING;
 }
 
+/** The token before index i (skipping "on"/"is") is a context word: what contextBefore() reads first. */
+function afterContextWord(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && tokens[k].kind & KIND.filler) k--;
+  return k >= 0 && (tokens[k].kind & KIND.nameContext) !== 0;
+}
+
 // Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
 const ABBREVIATED = new WordTable(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms'].map((w) => [w, 1] as const));
 const CONTACT_VERB_TABLE = new WordTable([...CONTACT_VERBS].map((w) => [w, 1] as const));
@@ -346,7 +353,10 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
     let info = classify(ctx, t, lex);
     let before: Before | null = ctxBefore;
     if (!info) {
-      before ??= contextBefore(ctx, i);
+      // only a capitalised word after a title or a relative can be an unknown name: most words have
+      // neither, and their context is not read at all
+      if (!t.cap || t.allCaps || t.end - t.start < 3 || !afterContextWord(tokens, i)) continue;
+      before = contextBefore(ctx, i);
       if (!before.context || before.verb || !unknownName(ctx, t, lex, scan)) continue;
       info = UNKNOWN_NAME;
     }
