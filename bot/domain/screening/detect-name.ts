@@ -2,7 +2,7 @@
  * Person names: lexicon look-ups (with Finnish inflection) on capitalised words, confidence raised
  * by context words and first+last pairs; greetings and @-mentions of colleagues are left alone.
  */
-import { codeAt, isLetter, isUpper, lowerCode } from './chars';
+import { CC, classOf, codeAt, isLetter, isUpper, lowerCode } from './chars';
 import { classify, withDoubt, type NameInfo } from './classify-name';
 import { baseFormsAt, formCodes } from './finnish-inflection';
 import { isEnglishHashed, isEnglishWord, isSwedishHashed, isSwedishWord } from './foreign-words';
@@ -358,8 +358,9 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
       continue;
     }
     if (t.allCaps && t.end - t.start <= 4) continue;
-    // an acronym with a suffix ("NGOs", "PDFs") is no name
-    if (t.cap && t.end - t.start > 2 && isUpper(ctx.text.charCodeAt(t.start + 1)) && !t.allCaps) continue;
+    // an acronym with a suffix ("NGOs", "PDFs") is no name (the letter's class is read from the table:
+    // isUpper() builds two strings for a letter past Latin-1's capitals, as in "Hän", "Mäkinen")
+    if (t.cap && t.end - t.start > 2 && classOf(ctx.text.charCodeAt(t.start + 1)) & CC.upper && !t.allCaps) continue;
     // a context word or a role is never itself the name ("Potilas Anna", "Sairaanhoitaja Laura")
     if (t.kind & (KIND.nameContext | KIND.greeting)) continue;
     const lex = (scan.lex ??= lexicons());

@@ -53,6 +53,12 @@ describe('name', () => {
     }
   });
 
+  it('tells names with a letter past ASCII second from acronyms with a suffix', () => {
+    expect(names('Tapasimme eilen Päivi Mäkisen kotona.')).toEqual(['Päivi Mäkisen']);
+    expect(names('Hän kertoi, että Söderström soitti.')).toEqual(['Söderström']);
+    expect(names('Lähetin eilen PDFs ja ÅÄÖs liitteinä.')).toEqual([]);
+  });
+
   it('leaves a colleague introduced by their organisation, also at the end of a message', () => {
     expect(names('Tapasimme eilen Mark Smith from Kela')).toEqual([]);
     expect(names('Tapasimme eilen Mark Smith from')).toEqual([]);
