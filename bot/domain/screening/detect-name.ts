@@ -85,12 +85,16 @@ interface Before {
 function contextBefore(ctx: ScanContext, i: number): Before {
   let k = i - 1;
   if (k >= 0 && ctx.tokens[k].kind & KIND.filler) k--;
-  if (k < 0) return NO_CONTEXT;
-  const prev = ctx.tokens[k];
   // most words before a name are neither context words nor greetings: nothing to read between them
+  // (this part is small enough for the optimiser to inline into every caller; the rest is not)
+  if (k < 0 || (ctx.tokens[k].kind & (KIND.nameContext | KIND.greeting)) === 0) return NO_CONTEXT;
+  return contextWordBefore(ctx, i, ctx.tokens[k]);
+}
+
+/** contextBefore() when the word `prev` before token i is a context word or a greeting. */
+function contextWordBefore(ctx: ScanContext, i: number, prev: Token): Before {
   const context = (prev.kind & KIND.nameContext) !== 0;
   const greeting = (prev.kind & KIND.greeting) !== 0;
-  if (!context && !greeting) return NO_CONTEXT;
   const s = ctx.text;
   const a = prev.end;
   const b = ctx.tokens[i].start;
@@ -309,7 +313,8 @@ function unknownName(ctx: ScanContext, t: Token, lex: Lexicons, scan: Scan): boo
 
 /** A single capital letter and a full stop right after `end` ("Veikko O."): the end of the initial, or -1. */
 function initialAfter(s: string, end: number): number {
-  if (s.charCodeAt(end) !== 32 || !isUpper(s.charCodeAt(end + 1)) || s.charCodeAt(end + 2) !== 46) return -1;
+  // the full stop first: isUpper() builds strings for a letter past Latin-1 capitals
+  if (s.charCodeAt(end) !== 32 || s.charCodeAt(end + 2) !== 46 || !isUpper(s.charCodeAt(end + 1))) return -1;
   return isLetter(codeAt(s, end + 3)) ? -1 : end + 3;
 }
 
