@@ -2,7 +2,7 @@
  * Person names: lexicon look-ups (with Finnish inflection) on capitalised words, confidence raised
  * by context words and first+last pairs; greetings and @-mentions of colleagues are left alone.
  */
-import { codeAt, isLetter, isUpper, lowerCode } from './chars';
+import { CC, classOf, codeAt, isLetter, isUpper, lowerCode } from './chars';
 import { classify, withDoubt, type NameInfo } from './classify-name';
 import { baseFormsAt, formCodes } from './finnish-inflection';
 import { isEnglishHashed, isEnglishWord, isSwedishHashed, isSwedishWord } from './foreign-words';
@@ -85,12 +85,16 @@ interface Before {
 function contextBefore(ctx: ScanContext, i: number): Before {
   let k = i - 1;
   if (k >= 0 && ctx.tokens[k].kind & KIND.filler) k--;
-  if (k < 0) return NO_CONTEXT;
-  const prev = ctx.tokens[k];
   // most words before a name are neither context words nor greetings: nothing to read between them
+  // (this part is small enough for the optimiser to inline into every caller; the rest is not)
+  if (k < 0 || (ctx.tokens[k].kind & (KIND.nameContext | KIND.greeting)) === 0) return NO_CONTEXT;
+  return contextWordBefore(ctx, i, ctx.tokens[k]);
+}
+
+/** contextBefore() when the word `prev` before token i is a context word or a greeting. */
+function contextWordBefore(ctx: ScanContext, i: number, prev: Token): Before {
   const context = (prev.kind & KIND.nameContext) !== 0;
   const greeting = (prev.kind & KIND.greeting) !== 0;
-  if (!context && !greeting) return NO_CONTEXT;
   const s = ctx.text;
   const a = prev.end;
   const b = ctx.tokens[i].start;
@@ -105,6 +109,13 @@ function contextBefore(ctx: ScanContext, i: number): Before {
   if (stop && !(s.charCodeAt(a) === 46 && ABBREVIATED.getHashed(prev.hash1, s, prev.start, prev.end) !== 0)) return NO_CONTEXT;
   if (context && !greeting && CONTACT_VERB_TABLE.getHashed(prev.hash1, s, prev.start, prev.end) !== 0) return VERB;
   return context ? (greeting ? BOTH : CONTEXT) : GREETING;
+}
+
+/** The token before index i (skipping "on"/"is") is a context word: what contextBefore() reads first. */
+function afterContextWord(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && tokens[k].kind & KIND.filler) k--;
+  return k >= 0 && (tokens[k].kind & KIND.nameContext) !== 0;
 }
 
 // Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
@@ -134,8 +145,14 @@ function contextAfter(ctx: ScanContext, last: number): boolean {
   return other <= 1 && (next.kind & KIND.nameAfter) !== 0;
 }
 
-// A service named right after a name, in the from-case, marks a colleague: "Mikko Laine psykiatrialta".
-const SERVICE_FROM = /^(?:sosiaali|psykiatri|päihde|terveysasema|kotihoido|vammais|lastensuojelu|nuoriso|kuntoutukse|fysioterapia|neuvola|työllisyy|kela|a-klinika|mielenterveys|perheneuvola|vanhus|aikuissosiaali|sosiaalityö)\p{L}*(?:sta|stä|lta|ltä)$/u;
+// A service named right after a name, in the from-case, marks a colleague: "Mikko Laine psykiatrialta"
+// (exported for the test that every one is still seen).
+export const SERVICES = ['sosiaali', 'psykiatri', 'päihde', 'terveysasema', 'kotihoido', 'vammais', 'lastensuojelu', 'nuoriso', 'kuntoutukse', 'fysioterapia',
+  'neuvola', 'työllisyy', 'kela', 'a-klinika', 'mielenterveys', 'perheneuvola', 'vanhus', 'aikuissosiaali', 'sosiaalityö'];
+const SERVICE_FROM = new RegExp(`^(?:${SERVICES.join('|')})\\p{L}*(?:sta|stä|lta|ltä)$`, 'u');
+// First letters of the services: a word after a name that starts with none of them is not read to its end.
+const SERVICE_FIRST = new Uint8Array(256);
+for (const w of SERVICES) SERVICE_FIRST[w.charCodeAt(0)] = 1;
 
 // The word after a name is asked for by several checks, all about the same name: read once (a
 // position in the current message only; reset by every detectName call).
@@ -157,9 +174,16 @@ function readNextWord(s: string, end: number): number {
   return j;
 }
 
-/** The next word s(end, e) is `w` in any case (e as nextWordEnd(s, end) gives it); compared in place. */
-function wordIs(s: string, end: number, e: number, w: string): boolean {
-  return sameLower(s, end + 1, e, w);
+/**
+ * The word right after `end` is `w` (no blank, ',' or '.' in it) in any case, as nextWordEnd() reads
+ * words: compared in place, without looking for the word's end first.
+ */
+function nextWordIs(s: string, end: number, w: string): boolean {
+  if (s.charCodeAt(end) !== 32) return false;
+  const e = end + 1 + w.length;
+  if (e > s.length || !sameLower(s, end + 1, e, w)) return false;
+  const c = s.charCodeAt(e);
+  return e === s.length || c === 32 || c === 44 || c === 46;
 }
 
 /** "Mikko: kiitos" at the start of a line is a speaker, "Sanna Virtanen sosiaalityöstä" a colleague. */
@@ -172,6 +196,8 @@ function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean 
 
 /** The word after `end` is a service in the from-case ("psykiatrialta"). */
 function serviceAfter(s: string, end: number): boolean {
+  // (lowerCode() is never asked past the text's end: an out-of-bounds read would slow it for every caller)
+  if (end + 1 >= s.length || s.charCodeAt(end) !== 32 || SERVICE_FIRST[lowerCode(s.charCodeAt(end + 1)) & 0xff] === 0) return false;
   const e = nextWordEnd(s, end);
   // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is copied
   if (e - end - 1 < 4) return false;
@@ -254,9 +280,7 @@ function afterFullStop(s: string, start: number): boolean {
 const ARTICLES = ['ett', 'en', 'the', 'a', 'an'];
 
 function articleAfter(s: string, end: number): boolean {
-  // the next word is found once, not once an article
-  const e = nextWordEnd(s, end);
-  for (const w of ARTICLES) if (wordIs(s, end, e, w)) return true;
+  for (const w of ARTICLES) if (nextWordIs(s, end, w)) return true;
   return false;
 }
 
@@ -289,7 +313,8 @@ function unknownName(ctx: ScanContext, t: Token, lex: Lexicons, scan: Scan): boo
 
 /** A single capital letter and a full stop right after `end` ("Veikko O."): the end of the initial, or -1. */
 function initialAfter(s: string, end: number): number {
-  if (s.charCodeAt(end) !== 32 || !isUpper(s.charCodeAt(end + 1)) || s.charCodeAt(end + 2) !== 46) return -1;
+  // the full stop first: isUpper() builds strings for a letter past Latin-1 capitals
+  if (s.charCodeAt(end) !== 32 || s.charCodeAt(end + 2) !== 46 || !isUpper(s.charCodeAt(end + 1))) return -1;
   return isLetter(codeAt(s, end + 3)) ? -1 : end + 3;
 }
 
@@ -338,15 +363,19 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
       continue;
     }
     if (t.allCaps && t.end - t.start <= 4) continue;
-    // an acronym with a suffix ("NGOs", "PDFs") is no name
-    if (t.cap && t.end - t.start > 2 && isUpper(ctx.text.charCodeAt(t.start + 1)) && !t.allCaps) continue;
+    // an acronym with a suffix ("NGOs", "PDFs") is no name (the letter's class is read from the table:
+    // isUpper() builds two strings for a letter past Latin-1's capitals, as in "Hän", "Mäkinen")
+    if (t.cap && t.end - t.start > 2 && classOf(ctx.text.charCodeAt(t.start + 1)) & CC.upper && !t.allCaps) continue;
     // a context word or a role is never itself the name ("Potilas Anna", "Sairaanhoitaja Laura")
     if (t.kind & (KIND.nameContext | KIND.greeting)) continue;
     const lex = (scan.lex ??= lexicons());
     let info = classify(ctx, t, lex);
     let before: Before | null = ctxBefore;
     if (!info) {
-      before ??= contextBefore(ctx, i);
+      // only a capitalised word after a title or a relative can be an unknown name: most words have
+      // neither, and their context is not read at all
+      if (!t.cap || t.allCaps || t.end - t.start < 3 || !afterContextWord(tokens, i)) continue;
+      before = contextBefore(ctx, i);
       if (!before.context || before.verb || !unknownName(ctx, t, lex, scan)) continue;
       info = UNKNOWN_NAME;
     }
@@ -445,8 +474,7 @@ function confidence(ctx: ScanContext, i: number, j: number, infos: NameInfo[], b
   if (before.context) return count === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
-  const e = nextWordEnd(ctx.text, end);
-  if (wordIs(ctx.text, end, e, 'from') || wordIs(ctx.text, end, e, 'från')) return 0;
+  if (nextWordIs(ctx.text, end, 'from') || nextWordIs(ctx.text, end, 'från')) return 0;
   if (count === 1 && infos[0].place) return 0;
   if (count >= 2 && hasFirst && hasLast && clear) return 0.95;
   if (count >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;

@@ -1,3 +1,4 @@
+import { SERVICES } from '../../../bot/domain/screening/detect-name';
 import { names } from './found';
 
 describe('name', () => {
@@ -40,5 +41,28 @@ describe('name', () => {
     expect(names('60-vuotias mies asuu Vantaalla, aiemmin Salossa ja Lahdessa.')).toEqual([]);
     expect(names('Kela ja Omaolo sekä THK:n palvelut, diagnoosina Alzheimerin tauti.')).toEqual([]);
     expect(names('Hän on käynyt Auroran sairaalassa ja Kallion terveysasemalla.')).toEqual([]);
+  });
+
+  // the word after a name is compared in place, and read to its end only when it may be a service
+  it('leaves a colleague named with any service in the from-case, in any case of its first letter', () => {
+    expect(names('Mukana oli Matti Virtanen eilen.')).toEqual(['Matti Virtanen']);
+    for (const service of SERVICES) {
+      const from = `${service}lta`;
+      expect(names(`Mukana oli Matti Virtanen ${from}.`)).toEqual([]);
+      expect(names(`Mukana oli Matti Virtanen ${from.charAt(0).toUpperCase()}${from.slice(1)} eilen.`)).toEqual([]);
+    }
+  });
+
+  it('tells names with a letter past ASCII second from acronyms with a suffix', () => {
+    expect(names('Tapasimme eilen Päivi Mäkisen kotona.')).toEqual(['Päivi Mäkisen']);
+    expect(names('Hän kertoi, että Söderström soitti.')).toEqual(['Söderström']);
+    expect(names('Lähetin eilen PDFs ja ÅÄÖs liitteinä.')).toEqual([]);
+  });
+
+  it('leaves a colleague introduced by their organisation, also at the end of a message', () => {
+    expect(names('Tapasimme eilen Mark Smith from Kela')).toEqual([]);
+    expect(names('Tapasimme eilen Mark Smith from')).toEqual([]);
+    expect(names('Tapasimme eilen Mark Smith FRÅN FPA')).toEqual([]);
+    expect(names('Tapasimme eilen Mark Smith fromage')).toEqual(['Mark Smith']);
   });
 });
