@@ -103,10 +103,10 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   // most lines with digits have no run a street can go with: their tokens and runs are not walked again
   const possible = streetNumbers(s, p);
+  const first = out.length;
   const covered = possible !== 0 ? capitalisedStreets(s, ctx.tokens, p, out) : 0;
-  // overlaps with the capitalised streets above are settled by screen()'s overlap resolution;
   // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
-  if (possible & NOUN_BEFORE && p.flags & HAS.wordSpaceDigit) lowerCaseStreets(s, p, out);
+  if (possible & NOUN_BEFORE && p.flags & HAS.wordSpaceDigit) lowerCaseStreets(s, p, out, first);
   if (p.maxRun >= 5) postalCodesAlone(s, p, out, covered);
 }
 
@@ -200,12 +200,20 @@ function numberFirst(s: string, start: number, end: number, out: Candidate[]): n
   return -1;
 }
 
-/** "mannerheimintie 12": a lower-case street noun right before a digit run. */
-function lowerCaseStreets(s: string, p: TextProfile, out: Candidate[]): void {
+/**
+ * "mannerheimintie 12": a lower-case street noun right before a digit run. A run inside a capitalised
+ * street found before (out[first, ...)) is not read: its street word ends in a noun too ("Mannerheimintie
+ * 12"), and walking back over it only finds its capital; a lower-case noun there ("Xyz-puistotie 12")
+ * would give a shorter address inside the capitalised one, which screen()'s overlap resolution drops.
+ */
+function lowerCaseStreets(s: string, p: TextProfile, out: Candidate[], first: number): void {
   let lowCovered = 0;
+  const capitalised = out.length;
+  let c = first;
   for (let r = 0; r < p.runCount; r++) {
     const numberAt = p.runStart[r];
-    if (!lowerStreetBefore(s, numberAt)) continue;
+    while (c < capitalised && out[c].end <= numberAt) c++;
+    if ((c < capitalised && out[c].start <= numberAt) || !lowerStreetBefore(s, numberAt)) continue;
     let a = numberAt - 1;
     while (a > 0 && isLetter(s.charCodeAt(a - 1))) a--;
     if (a < lowCovered || isUpper(s.charCodeAt(a)) || numberAt - 1 - a < 6) continue;
