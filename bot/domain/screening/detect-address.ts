@@ -152,9 +152,10 @@ function capitalisedStreets(s: string, tokens: Token[], p: TextProfile, out: Can
     // the house number comes first in the test: street nouns are matched only before a number
     const streetLike = numberNext && streetTail(s, t.start, t.end);
     const noun = streetLike ? streetNounLength(s, t.start, t.end) : 0;
-    // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
-    const whole = streetLike && WHOLE_STREET_NAMES.getHashed(t.hash1, s, t.start, t.end) !== 0;
-    if (whole || (noun > 0 && specificPart(s, t.start, t.end - noun, noun >= 5 ? 1 : 3))) {
+    // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"; a
+    // street whose whole name is the noun is looked up only when that part is missing
+    const named = noun > 0 && specificPart(s, t.start, t.end - noun, noun >= 5 ? 1 : 3);
+    if (named || (streetLike && WHOLE_STREET_NAMES.getHashed(t.hash1, s, t.start, t.end) !== 0)) {
       const num = readNumber(s, p.runStart[r]);
       if (num > 0) {
         const end = withPostal(s, readUnit(s, num));

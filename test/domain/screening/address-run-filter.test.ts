@@ -30,6 +30,13 @@ describe('address: the digit runs that can be house numbers', () => {
     ]);
   });
 
+  it.each(['Brunnsgränd 3', 'Skeppsbrokajen 5', 'Järnvägsplan 2', 'Peltotie 4', 'Koulukuja 7', 'Rantaraitti 2', 'Kauppatori 1', 'Hakaniemenranta 6',
+    'Vihdintien 3', 'Kirkkopuistikko 8', 'Linnankallio 4', 'Kuusiniemenpenger 2', 'Rauhankaari 5', 'Storbacken 9', 'Esplanadi 11', 'Bulevardi 3'])(
+    'finds the street noun of %s among the nouns of its ending', (street) => {
+      expect(found(`Asuu ${street} nyt.`)).toEqual([{ type: 'address', text: street }]);
+    },
+  );
+
   it('finds a street whose number is not the first run of digits in the message', () => {
     expect(found('Asiakasnumero 123456, puh. 040 1234567, osoite Hämeentie 30 C 83.')).toEqual([
       { type: 'record_number', text: '123456' },
