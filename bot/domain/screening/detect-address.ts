@@ -103,10 +103,10 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   const s = ctx.text;
   // most lines with digits have no run a street can go with: their tokens and runs are not walked again
   const possible = streetNumbers(s, p);
+  const first = out.length;
   const covered = possible !== 0 ? capitalisedStreets(s, ctx.tokens, p, out) : 0;
-  // overlaps with the capitalised streets above are settled by screen()'s overlap resolution;
   // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
-  if (possible & NOUN_BEFORE && p.flags & HAS.wordSpaceDigit) lowerCaseStreets(s, p, out);
+  if (possible & NOUN_BEFORE && p.flags & HAS.wordSpaceDigit) lowerCaseStreets(s, p, out, first);
   if (p.maxRun >= 5) postalCodesAlone(s, p, out, covered);
 }
 
@@ -152,9 +152,10 @@ function capitalisedStreets(s: string, tokens: Token[], p: TextProfile, out: Can
     // the house number comes first in the test: street nouns are matched only before a number
     const streetLike = numberNext && streetTail(s, t.start, t.end);
     const noun = streetLike ? streetNounLength(s, t.start, t.end) : 0;
-    // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"
-    const whole = streetLike && WHOLE_STREET_NAMES.getHashed(t.hash1, s, t.start, t.end) !== 0;
-    if (whole || (noun > 0 && specificPart(s, t.start, t.end - noun, noun >= 5 ? 1 : 3))) {
+    // a street name has a specific part before the street noun: Mannerheimin|tie, not "Mäki 3"; a
+    // street whose whole name is the noun is looked up only when that part is missing
+    const named = noun > 0 && specificPart(s, t.start, t.end - noun, noun >= 5 ? 1 : 3);
+    if (named || (streetLike && WHOLE_STREET_NAMES.getHashed(t.hash1, s, t.start, t.end) !== 0)) {
       const num = readNumber(s, p.runStart[r]);
       if (num > 0) {
         const end = withPostal(s, readUnit(s, num));
@@ -200,12 +201,20 @@ function numberFirst(s: string, start: number, end: number, out: Candidate[]): n
   return -1;
 }
 
-/** "mannerheimintie 12": a lower-case street noun right before a digit run. */
-function lowerCaseStreets(s: string, p: TextProfile, out: Candidate[]): void {
+/**
+ * "mannerheimintie 12": a lower-case street noun right before a digit run. A run inside a capitalised
+ * street found before (out[first, ...)) is not read: its street word ends in a noun too ("Mannerheimintie
+ * 12"), and walking back over it only finds its capital; a lower-case noun there ("Xyz-puistotie 12")
+ * would give a shorter address inside the capitalised one, which screen()'s overlap resolution drops.
+ */
+function lowerCaseStreets(s: string, p: TextProfile, out: Candidate[], first: number): void {
   let lowCovered = 0;
+  const capitalised = out.length;
+  let c = first;
   for (let r = 0; r < p.runCount; r++) {
     const numberAt = p.runStart[r];
-    if (!lowerStreetBefore(s, numberAt)) continue;
+    while (c < capitalised && out[c].end <= numberAt) c++;
+    if ((c < capitalised && out[c].start <= numberAt) || !lowerStreetBefore(s, numberAt)) continue;
     let a = numberAt - 1;
     while (a > 0 && isLetter(s.charCodeAt(a - 1))) a--;
     if (a < lowCovered || isUpper(s.charCodeAt(a)) || numberAt - 1 - a < 6) continue;

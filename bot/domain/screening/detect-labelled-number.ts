@@ -91,12 +91,16 @@ export function detectLabelled(labels: Labels, ctx: ScanContext, out: Candidate[
   const p = ctx.profile;
   // the value has digits (minDigits >= 1), so it ends before the last noted digit run does: a label after it has none
   const lastDigitEnd = p.runCount > 0 ? p.runEnd[p.runCount - 1] : 0;
+  // a pair's second word is often a label by itself too ("Kelan asiakasnumero"): the same label end
+  // gives the same value, which was read (and pushed, or refused) already
+  let lastLabelEnd = -1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (t.end >= lastDigitEnd) break;
     if (!(t.kind & spec.kind)) continue;
     const labelEnd = labelEndAt(labels, tokens, k, s);
-    if (labelEnd < 0) continue;
+    if (labelEnd < 0 || labelEnd === lastLabelEnd) continue;
+    lastLabelEnd = labelEnd;
     const a = valueAfterLabel(s, labelEnd, LABEL_FILLERS);
     if (a < 0) continue;
     const b = joinGroups(s, a, valueEnd);

@@ -34,6 +34,16 @@ function continues(s: string, p: TextProfile, r: number): boolean {
   return c === 32 || c === 9 || c === 45 || c === 47 || c === 40 || c === 41;
 }
 
+/**
+ * Digits in run r and the runs continues() chains to it: readRun() from run r steps over no wider gap
+ * and no other separator, so it reads at most these (a cheap bound, from the noted runs alone).
+ */
+function chainedDigits(s: string, p: TextProfile, r: number): number {
+  let n = p.runEnd[r] - p.runStart[r];
+  for (let q = r; n < 6 && continues(s, p, q); q++) n += p.runEnd[q + 1] - p.runStart[q + 1];
+  return n;
+}
+
 /** Reads digits with single separators (space, dash, slash, brackets) from i into the arrays above. */
 function readRun(s: string, i: number): void {
   plus = s.charCodeAt(i) === 43;
@@ -144,15 +154,18 @@ export function detectPhone(ctx: ScanContext, out: Candidate[]): void {
       lastEnd = claimed[next].end;
       continue;
     }
-    // a phone has six digits or more: a shorter run that no separator and digit follow ("60-vuotias",
-    // "5 lasta", "3.4.2023", "klo 10:30") is no number, and is not read
-    if (p.runEnd[r] - run < 6 && !continues(s, p, r)) continue;
+    // a phone has six digits or more: runs that cannot give six with their separators ("60-vuotias",
+    // "5 lasta", "3.4.2023", "klo 10:30", "GAD-7 21", "30 000 euroa") are no number, and are not read
+    if (chainedDigits(s, p, r) < 6) continue;
     const open = lead === 40 && i < run;
     if (!boundaryBefore(s, i) || codeAt(s, i - 1) === 43 || codeAt(s, i - 1) === 46 || codeAt(s, i - 1) === 44) continue;
+    // a number written without a leading 0 or '+' is one only after a label (see plausible): without
+    // one ("syntynyt 1939-03-03", "30 000 000") it is not read
+    const needsLabel = !(lead === 43 && i < run) && s.charCodeAt(run) !== 48;
+    const label = needsLabel && labelBefore(s, i);
+    if (needsLabel && !label) continue;
     readRun(s, open ? run : i);
     if (digitCount < 6) continue;
-    // a label matters only for a number written without a leading 0 or '+' (see plausible)
-    const label = !plus && DIGITS[0] !== 0 && labelBefore(s, i);
     // longest plausible reading first; a number followed by another number ("040 123 4567 60-vuotias") is cut back
     let hit = 0;
     let n = digitCount;

@@ -43,15 +43,16 @@ export function streetTail(s: string, start: number, end: number): boolean {
 }
 
 // Street nouns grouped by tailKey(), longest first: a word whose ending passes STREET_TAILS is
-// compared with the few nouns of its key only, from the last letter back (no copy, no regex).
-const BY_TAIL = new Map<number, string[]>();
+// compared with the few nouns of its key only, from the last letter back (no copy, no regex). The
+// groups are found by an index per key (32 KB, read only for street-like words), not a Map look-up.
+const GROUPS: string[][] = [];
+const GROUP_OF_TAIL = new Uint8Array(1 << 15);
 for (const w of STREET_NOUNS) {
   const key = tailKey(w.charCodeAt(w.length - 3), w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1));
-  const group = BY_TAIL.get(key);
-  if (group) group.push(w);
-  else BY_TAIL.set(key, [w]);
+  if (GROUP_OF_TAIL[key] === 0) GROUP_OF_TAIL[key] = GROUPS.push([]);
+  GROUPS[GROUP_OF_TAIL[key] - 1].push(w);
 }
-for (const group of BY_TAIL.values()) group.sort((a, b) => b.length - a.length);
+for (const group of GROUPS) group.sort((a, b) => b.length - a.length);
 
 /** The lower-cased s[..., end) ends in `noun`, compared from the last letter back. */
 function endsWithNoun(s: string, end: number, noun: string): boolean {
@@ -63,8 +64,12 @@ function endsWithNoun(s: string, end: number, noun: string): boolean {
 /** Length of the longest street noun the word s[start, end) ends in, compared in lower case; 0 when none. */
 export function streetNounLength(s: string, start: number, end: number): number {
   if (end - start < 3) return 0;
-  const group = BY_TAIL.get(tailKey(lowerCode(s.charCodeAt(end - 3)), lowerCode(s.charCodeAt(end - 2)), lowerCode(s.charCodeAt(end - 1))));
-  if (group === undefined) return 0;
-  for (const noun of group) if (noun.length <= end - start && endsWithNoun(s, end, noun)) return noun.length;
+  const g = GROUP_OF_TAIL[tailKey(lowerCode(s.charCodeAt(end - 3)), lowerCode(s.charCodeAt(end - 2)), lowerCode(s.charCodeAt(end - 1)))];
+  if (g === 0) return 0;
+  const group = GROUPS[g - 1];
+  for (let k = 0; k < group.length; k++) {
+    const noun = group[k];
+    if (noun.length <= end - start && endsWithNoun(s, end, noun)) return noun.length;
+  }
   return 0;
 }

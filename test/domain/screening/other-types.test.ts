@@ -52,6 +52,17 @@ describe('labelled numbers and plates', () => {
     expect(screen('patientnr saknas ännu, 3 besök')).toEqual([]);
   });
 
+  it('reads the value after every label, once after a pair whose second word is a label too', () => {
+    expect(found('Kelan asiakasnumero 21363957 ja potilas numero 5892869.')).toEqual([
+      { type: 'record_number', text: '21363957' },
+      { type: 'record_number', text: '5892869' },
+    ]);
+    expect(found('Asiakasnumero: 03015123, potilasnumero 5892869.')).toEqual([
+      { type: 'record_number', text: '03015123' },
+      { type: 'record_number', text: '5892869' },
+    ]);
+  });
+
   it('leaves scales, classifications and unlabelled numbers alone', () => {
     expect(screen('GAD-7 12 pistettä, PHQ-9 15, ICD-10 ja ICPC-2, COVID-19, SF-36; numero 123456 jonossa.')).toEqual([]);
   });

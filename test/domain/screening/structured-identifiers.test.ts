@@ -67,4 +67,11 @@ describe('email and iban', () => {
     expect(found('konto SE4550000000058398257466')).toEqual([{ type: 'iban', text: 'SE4550000000058398257466' }]);
     expect(found('Tili FI21 1234 5600 0007 86.').filter((f) => f.type === 'iban')).toEqual([]);
   });
+
+  it('checks mod-97 over letters inside the IBAN and its longest forms', () => {
+    expect(found('account GB29 NWBK 6016 1331 9268 19 only')).toEqual([{ type: 'iban', text: 'GB29 NWBK 6016 1331 9268 19' }]);
+    expect(found('account GB29 NWBK 6016 1331 9268 18 only').filter((f) => f.type === 'iban')).toEqual([]);
+    expect(found('konto MT84MALT011000012345MTLCAST001S')).toEqual([{ type: 'iban', text: 'MT84MALT011000012345MTLCAST001S' }]);
+    expect(found('konto MT84MALT011000012345MTLCAST001T').filter((f) => f.type === 'iban')).toEqual([]);
+  });
 });
