@@ -9,7 +9,7 @@ import { detectPersonalId } from './detect-personal-id';
 import { detectPhone } from './detect-phone';
 import { detectRecordNumber } from './detect-record-number';
 import { detectVehicleNumber } from './detect-vehicle-number';
-import { normalise, toOriginal, type Normalised } from './normalise';
+import { normalise, originalEnd, releaseNormalised, toOriginalStart, type Normalised } from './normalise';
 import type { Candidate, ScanContext } from './scan-context';
 import { HAS, profile } from './text-profile';
 import { releaseTokens, scanPlain, tokenize, tokenKinds } from './tokens';
@@ -174,6 +174,7 @@ export function screen(text: string): Finding[] {
     detect(CTX, cands);
   } finally {
     releaseTokens();
+    if (norm) releaseNormalised();
     // no message text stays reachable between calls
     CTX.text = '';
     CTX.mentions = NO_MENTIONS;
@@ -183,11 +184,10 @@ export function screen(text: string): Finding[] {
   if (cands.length === 0 && !mailto) return [];
   const findings = cands.length === 0 ? [] : (resolve(cands) as Finding[]);
   emptyList(cands);
-  if (norm && norm.segNorm.length > 0) {
+  if (norm && norm.segments > 0) {
     for (const f of findings) {
-      const [start, end] = toOriginal(norm, f.start, f.end);
-      f.start = start;
-      f.end = end;
+      f.start = toOriginalStart(norm, f.start, f.end);
+      f.end = originalEnd;
     }
   }
   if (mailto) addMailtoLinks(text, findings);
