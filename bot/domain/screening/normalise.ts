@@ -26,10 +26,11 @@ const NO_MENTIONS: Array<[number, number]> = [];
 // Reused: a message with markup allocated a builder and four growing arrays, about 1 KB, every call.
 const NORM: Normalised = { text: '', segments: 0, segNorm: new Int32Array(64), segOrig: new Int32Array(64), segOrigEnd: new Int32Array(64), mentions: NO_MENTIONS };
 
-/** Drops the last normalised text, so no message text stays reachable. */
+/** Drops the last normalised text (and any pieces left by a call that threw), so no message text stays reachable. */
 export function releaseNormalised(): void {
   NORM.text = '';
   NORM.mentions = NO_MENTIONS;
+  emptyParts();
 }
 
 const NAMED_ENTITIES: Record<string, number> = {
@@ -213,9 +214,13 @@ export function normalise(text: string, known = false): Normalised {
   }
   norm.text = parts.join('');
   norm.segments = segs;
+  emptyParts();
+  return norm;
+}
+
+function emptyParts(): void {
   // pop() is compiled inline; the length setter is a runtime call
   while (parts.length > 0) parts.pop();
-  return norm;
 }
 
 /** Index of the '>' closing a tag opened at i, or -1. Stops at the next '<' so it stays linear. */

@@ -161,9 +161,11 @@ export function screen(text: string): Finding[] {
   // left over only if a detector threw
   emptyList(cands);
   let norm: Normalised | null = null;
+  let scanned = true;
   try {
     // plain text (no tags, entities or look-alike characters) is screened as it is, without a copy
     let tokens = scanPlain(text);
+    scanned = tokens !== null;
     if (!tokens) {
       norm = normalise(text, true);
       tokens = tokenize(norm.text);
@@ -174,7 +176,8 @@ export function screen(text: string): Finding[] {
     detect(CTX, cands);
   } finally {
     releaseTokens();
-    if (norm) releaseNormalised();
+    // also when normalise() threw half-way
+    if (!scanned) releaseNormalised();
     // no message text stays reachable between calls
     CTX.text = '';
     CTX.mentions = NO_MENTIONS;
