@@ -7,16 +7,30 @@
  * The folded text plus the offset map and the spans of `<at>` mentions (normalised offsets).
  * The map is a list of segments: in an identity segment normalised char k maps to
  * `orig + (k - norm)`; in a replaced segment (tag, entity, folded character) every char maps to
- * the whole original span [orig, origEnd).
+ * the whole original span [orig, origEnd). One object, reused by every call: it is valid until the
+ * next call, and releaseNormalised() drops its text.
  */
 export interface Normalised {
   text: string;
-  /** Segment starts in the normalised text, ascending; empty when the text is unchanged. */
-  segNorm: number[];
-  segOrig: number[];
+  /** Number of segments; 0 when the text is unchanged. */
+  segments: number;
+  /** Segment starts in the normalised text, ascending (the first `segments` entries). */
+  segNorm: Int32Array;
+  segOrig: Int32Array;
   /** -1 for an identity segment, else the original end of the replaced span. */
-  segOrigEnd: number[];
+  segOrigEnd: Int32Array;
   mentions: Array<[number, number]>;
+}
+
+const NO_MENTIONS: Array<[number, number]> = [];
+// Reused: a message with markup allocated a builder and four growing arrays, about 1 KB, every call.
+const NORM: Normalised = { text: '', segments: 0, segNorm: new Int32Array(64), segOrig: new Int32Array(64), segOrigEnd: new Int32Array(64), mentions: NO_MENTIONS };
+
+/** Drops the last normalised text (and any pieces left by a call that threw), so no message text stays reachable. */
+export function releaseNormalised(): void {
+  NORM.text = '';
+  NORM.mentions = NO_MENTIONS;
+  emptyParts();
 }
 
 const NAMED_ENTITIES: Record<string, number> = {
@@ -95,36 +109,29 @@ const FOLDED = new Int32Array(0x3001);
 for (let c = 0; c <= 0x3000; c++) FOLDED[c] = fold(c);
 
 /**
- * Collects output text and segments; plain runs are copied as slices, not character by character.
- * The pieces are joined at the end: a text grown by concatenation is a rope, which the scan after
- * reads more slowly than join('') costs.
+ * The output's pieces: plain runs are copied as slices, not character by character. They are joined
+ * at the end: a text grown by concatenation is a rope, which the scan after reads more slowly than
+ * join('') costs. Emptied after every call (the pieces are message text).
  */
-class Builder {
-  parts: string[] = [];
-  len = 0;
-  segNorm: number[] = [];
-  segOrig: number[] = [];
-  segOrigEnd: number[] = [];
+const parts: string[] = [];
+let outLen = 0;
 
-  /** Original text[a, b) unchanged. */
-  identity(text: string, a: number, b: number): void {
-    if (b <= a) return;
-    this.segNorm.push(this.len);
-    this.segOrig.push(a);
-    this.segOrigEnd.push(-1);
-    this.parts.push(text.slice(a, b));
-    this.len += b - a;
+/** Sets segment k: normalised offset outLen maps to original `orig` (`origEnd` -1 for identity). */
+function addSegment(k: number, orig: number, origEnd: number): void {
+  if (k === NORM.segNorm.length) {
+    NORM.segNorm = grown(NORM.segNorm);
+    NORM.segOrig = grown(NORM.segOrig);
+    NORM.segOrigEnd = grown(NORM.segOrigEnd);
   }
+  NORM.segNorm[k] = outLen;
+  NORM.segOrig[k] = orig;
+  NORM.segOrigEnd[k] = origEnd;
+}
 
-  /** `out` replaces original [a, b). */
-  replace(out: string, a: number, b: number): void {
-    if (out.length === 0) return;
-    this.segNorm.push(this.len);
-    this.segOrig.push(a);
-    this.segOrigEnd.push(b);
-    this.parts.push(out);
-    this.len += out.length;
-  }
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function foldedString(code: number): string {
@@ -132,12 +139,21 @@ function foldedString(code: number): string {
   return f === -2 ? '' : String.fromCharCode(f);
 }
 
-/** Normalises `text`; linear in its length. `known` skips the check the caller has already made. */
+/**
+ * Normalises `text` into the reused result (valid until the next call); linear in its length.
+ * `known` skips the check the caller has already made.
+ */
 export function normalise(text: string, known = false): Normalised {
-  if (!known && !needsWork(text)) return { text, segNorm: [], segOrig: [], segOrigEnd: [], mentions: [] };
+  const norm = NORM;
+  norm.mentions = NO_MENTIONS;
+  if (!known && !needsWork(text)) {
+    norm.text = text;
+    norm.segments = 0;
+    return norm;
+  }
   const n = text.length;
-  const b = new Builder();
-  const mentions: Array<[number, number]> = [];
+  let segs = 0;
+  outLen = 0;
   let mentionStart = -1;
   let run = 0;
   let i = 0;
@@ -148,43 +164,63 @@ export function normalise(text: string, known = false): Normalised {
       i++;
       continue;
     }
-    b.identity(text, run, i);
-    if (c === 60) {
-      const close = scanTag(text, i);
-      if (close > 0) {
-        let j = i + 1;
-        const closing = text.charCodeAt(j) === 47;
-        if (closing) j++;
-        const nameStart = j;
-        while (j < close && isTagNameChar(text.charCodeAt(j))) j++;
-        const tag = tagKind(text, nameStart, j);
-        if (tag === AT_TAG) {
-          if (!closing) mentionStart = b.len;
-          else if (mentionStart >= 0) {
-            mentions.push([mentionStart, b.len]);
-            mentionStart = -1;
-          }
+    // the plain run before: an identity segment
+    if (i > run) {
+      addSegment(segs++, run, -1);
+      parts.push(text.slice(run, i));
+      outLen += i - run;
+    }
+    // what replaces text[i, next): '' drops it
+    let out = '';
+    let next = i + 1;
+    if (c === 60 && (next = scanTag(text, i) + 1) > 0) {
+      let j = i + 1;
+      const closing = text.charCodeAt(j) === 47;
+      if (closing) j++;
+      const nameStart = j;
+      while (j < next && isTagNameChar(text.charCodeAt(j))) j++;
+      const tag = tagKind(text, nameStart, j);
+      if (tag === AT_TAG) {
+        if (!closing) mentionStart = outLen;
+        else if (mentionStart >= 0) {
+          if (norm.mentions === NO_MENTIONS) norm.mentions = [];
+          norm.mentions.push([mentionStart, outLen]);
+          mentionStart = -1;
         }
-        if (tag === BLOCK_TAG) b.replace('\n', i, close + 1);
-        i = close + 1;
-        run = i;
-        continue;
       }
-    } else if (c === 38) {
-      const cp = scanEntity(text, i);
+      if (tag === BLOCK_TAG) out = '\n';
+    } else {
+      const cp = c === 38 ? scanEntity(text, i) : -1;
       if (cp > 0) {
-        b.replace(cp > 0xffff ? String.fromCodePoint(cp) : foldedString(cp), i, entityEnd);
-        i = entityEnd;
-        run = i;
-        continue;
+        out = cp > 0xffff ? String.fromCodePoint(cp) : foldedString(cp);
+        next = entityEnd;
+      } else {
+        out = foldedString(c);
+        next = i + 1;
       }
     }
-    b.replace(foldedString(c), i, i + 1);
-    i++;
+    if (out.length > 0) {
+      addSegment(segs++, i, next);
+      parts.push(out);
+      outLen += out.length;
+    }
+    i = next;
     run = i;
   }
-  b.identity(text, run, n);
-  return { text: b.parts.join(''), segNorm: b.segNorm, segOrig: b.segOrig, segOrigEnd: b.segOrigEnd, mentions };
+  if (n > run) {
+    addSegment(segs++, run, -1);
+    parts.push(text.slice(run, n));
+    outLen += n - run;
+  }
+  norm.text = parts.join('');
+  norm.segments = segs;
+  emptyParts();
+  return norm;
+}
+
+function emptyParts(): void {
+  // pop() is compiled inline; the length setter is a runtime call
+  while (parts.length > 0) parts.pop();
 }
 
 /** Index of the '>' closing a tag opened at i, or -1. Stops at the next '<' so it stays linear. */
@@ -228,7 +264,7 @@ function scanEntity(s: string, i: number): number {
 /** Index of the segment holding normalised char k. */
 function segmentOf(norm: Normalised, k: number): number {
   let lo = 0;
-  let hi = norm.segNorm.length - 1;
+  let hi = norm.segments - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (norm.segNorm[mid] <= k) lo = mid;
@@ -237,12 +273,23 @@ function segmentOf(norm: Normalised, k: number): number {
   return lo;
 }
 
-/** Maps a normalised span back to original offsets. */
-export function toOriginal(norm: Normalised, start: number, end: number): [number, number] {
-  if (norm.segNorm.length === 0) return [start, end];
+/** The original end of the span toOriginalStart() mapped last. */
+export let originalEnd = 0;
+
+/** Maps a normalised span back to original offsets: returns the start and leaves the end in `originalEnd` (no pair allocated). */
+export function toOriginalStart(norm: Normalised, start: number, end: number): number {
+  if (norm.segments === 0) {
+    originalEnd = end;
+    return start;
+  }
   const a = segmentOf(norm, start);
   const z = segmentOf(norm, end - 1);
-  const origStart = norm.segOrigEnd[a] < 0 ? norm.segOrig[a] + (start - norm.segNorm[a]) : norm.segOrig[a];
-  const origEnd = norm.segOrigEnd[z] < 0 ? norm.segOrig[z] + (end - 1 - norm.segNorm[z]) + 1 : norm.segOrigEnd[z];
-  return [origStart, origEnd];
+  originalEnd = norm.segOrigEnd[z] < 0 ? norm.segOrig[z] + (end - 1 - norm.segNorm[z]) + 1 : norm.segOrigEnd[z];
+  return norm.segOrigEnd[a] < 0 ? norm.segOrig[a] + (start - norm.segNorm[a]) : norm.segOrig[a];
+}
+
+/** Maps a normalised span back to original offsets. */
+export function toOriginal(norm: Normalised, start: number, end: number): [number, number] {
+  const origStart = toOriginalStart(norm, start, end);
+  return [origStart, originalEnd];
 }

@@ -9,7 +9,7 @@ import { detectPersonalId } from './detect-personal-id';
 import { detectPhone } from './detect-phone';
 import { detectRecordNumber } from './detect-record-number';
 import { detectVehicleNumber } from './detect-vehicle-number';
-import { normalise, toOriginal, type Normalised } from './normalise';
+import { normalise, originalEnd, releaseNormalised, toOriginalStart, type Normalised } from './normalise';
 import type { Candidate, ScanContext } from './scan-context';
 import { HAS, profile } from './text-profile';
 import { releaseTokens, scanPlain, tokenize, tokenKinds } from './tokens';
@@ -161,9 +161,11 @@ export function screen(text: string): Finding[] {
   // left over only if a detector threw
   emptyList(cands);
   let norm: Normalised | null = null;
+  let scanned = true;
   try {
     // plain text (no tags, entities or look-alike characters) is screened as it is, without a copy
     let tokens = scanPlain(text);
+    scanned = tokens !== null;
     if (!tokens) {
       norm = normalise(text, true);
       tokens = tokenize(norm.text);
@@ -174,6 +176,8 @@ export function screen(text: string): Finding[] {
     detect(CTX, cands);
   } finally {
     releaseTokens();
+    // also when normalise() threw half-way
+    if (!scanned) releaseNormalised();
     // no message text stays reachable between calls
     CTX.text = '';
     CTX.mentions = NO_MENTIONS;
@@ -183,11 +187,10 @@ export function screen(text: string): Finding[] {
   if (cands.length === 0 && !mailto) return [];
   const findings = cands.length === 0 ? [] : (resolve(cands) as Finding[]);
   emptyList(cands);
-  if (norm && norm.segNorm.length > 0) {
+  if (norm && norm.segments > 0) {
     for (const f of findings) {
-      const [start, end] = toOriginal(norm, f.start, f.end);
-      f.start = start;
-      f.end = end;
+      f.start = toOriginalStart(norm, f.start, f.end);
+      f.end = originalEnd;
     }
   }
   if (mailto) addMailtoLinks(text, findings);

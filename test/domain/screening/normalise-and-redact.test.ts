@@ -14,7 +14,30 @@ describe('normalise', () => {
   it('leaves plain text untouched (identity map)', () => {
     const norm = normalise('Asiakas äiti, 3 lasta');
     expect(norm.text).toBe('Asiakas äiti, 3 lasta');
-    expect(norm.segNorm).toEqual([]);
+    expect(norm.segments).toBe(0);
+  });
+
+  it('maps back through more segments than its buffers first hold', () => {
+    const html = `<p>${'<b>hoito</b> '.repeat(60)}hetu 131052-308T</p>`;
+    const norm = normalise(html);
+    expect(norm.segments).toBeGreaterThan(64);
+    const start = norm.text.indexOf('131052');
+    expect(toOriginal(norm, start, start + 11)).toEqual([html.indexOf('131052'), html.indexOf('</p>')]);
+  });
+});
+
+describe('screen on Teams HTML, one message after another', () => {
+  it('forgets the mentions of the message before', () => {
+    const mentioned = '<p><at>Matti Virtanen</at> katsotko tätä?</p>';
+    expect(screen(mentioned).filter((f) => f.type === 'name')).toEqual([]);
+    // the same offsets as the mention before
+    const html = '<p>Matti Virtanen soitti eilen.</p>';
+    expect(screen(html).map((f) => html.slice(f.start, f.end))).toEqual(['Matti Virtanen']);
+  });
+
+  it('maps a message with many tags back to the original offsets', () => {
+    const html = `<p>${'<b>hoito</b> '.repeat(60)}hetu 131052-308T</p>`;
+    expect(screen(html).map((f) => [f.type, html.slice(f.start, f.end)])).toEqual([['personal_id', '131052-308T']]);
   });
 });
 
