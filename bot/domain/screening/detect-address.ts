@@ -1,6 +1,7 @@
 /** Street addresses with a number (staircase, flat) and postal code + post office. */
 import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
 import { lexicons } from './lexicons';
+import { isPostalCode } from './postal-codes';
 import type { Candidate, ScanContext } from './scan-context';
 import { HAS, type TextProfile } from './text-profile';
 import type { Token } from './tokens';
@@ -74,13 +75,12 @@ function readPostal(s: string, i: number): number {
   if (!boundaryBefore(s, p)) return -1;
   for (let k = 0; k < 5; k++) if (!isDigit(codeAt(s, p + k))) return -1;
   if (isDigit(codeAt(s, p + 5))) return -1;
-  const lex = lexicons();
-  if (lex.postalCodes.get(s, p, p + 5) === 0) return -1;
+  if (!isPostalCode(s, p)) return -1;
   const w0 = skipBlanks(s, p + 5);
   if (w0 === p + 5) return -1;
   let w = w0;
   while (w < s.length && (isLetter(s.charCodeAt(w)) || (s.charCodeAt(w) === 45 && isLetter(codeAt(s, w + 1))))) w++;
-  return w > w0 && lex.places.get(s, w0, w) !== 0 ? w : -1;
+  return w > w0 && lexicons().places.get(s, w0, w) !== 0 ? w : -1;
 }
 
 /** Extends an address end over ", 00100 Helsinki". */
