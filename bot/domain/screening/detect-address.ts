@@ -122,15 +122,23 @@ const NOUN_BEFORE = 2;
  * on what capitalisedStreets() and lowerCaseStreets() require.
  */
 function streetNumbers(s: string, p: TextProfile): number {
+  const runStart = p.runStart;
+  const runEnd = p.runEnd;
+  const count = p.runCount;
   let found = 0;
-  for (let r = 0; r < p.runCount && found !== (CAPITAL_AFTER | NOUN_BEFORE); r++) {
-    const start = p.runStart[r];
-    const end = p.runEnd[r];
+  for (let r = 0; r < count; r++) {
+    const start = runStart[r];
+    const end = runEnd[r];
     if (end - start > 4) continue;
-    if (isUpper(codeAt(s, skipBlanks(s, end)))) found |= CAPITAL_AFTER;
-    let e = start;
-    while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
-    if (e < start && e >= 3 && streetTail(s, e - 3, e)) found |= NOUN_BEFORE;
+    // a form already seen is not looked for again
+    if (!(found & CAPITAL_AFTER) && isUpper(codeAt(s, skipBlanks(s, end)))) found |= CAPITAL_AFTER;
+    // the character before the run is read first: a run with no blank before it is not walked back from
+    if (!(found & NOUN_BEFORE) && start > 3 && isBlank(s.charCodeAt(start - 1))) {
+      let e = start - 1;
+      while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
+      if (e >= 3 && streetTail(s, e - 3, e)) found |= NOUN_BEFORE;
+    }
+    if (found === (CAPITAL_AFTER | NOUN_BEFORE)) break;
   }
   return found;
 }
