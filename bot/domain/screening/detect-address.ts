@@ -1,6 +1,7 @@
 /** Street addresses with a number (staircase, flat) and postal code + post office. */
 import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
 import { lexicons } from './lexicons';
+import { isPostalCode } from './postal-codes';
 import type { Candidate, ScanContext } from './scan-context';
 import { HAS, type TextProfile } from './text-profile';
 import type { Token } from './tokens';
@@ -74,13 +75,12 @@ function readPostal(s: string, i: number): number {
   if (!boundaryBefore(s, p)) return -1;
   for (let k = 0; k < 5; k++) if (!isDigit(codeAt(s, p + k))) return -1;
   if (isDigit(codeAt(s, p + 5))) return -1;
-  const lex = lexicons();
-  if (lex.postalCodes.get(s, p, p + 5) === 0) return -1;
+  if (!isPostalCode(s, p)) return -1;
   const w0 = skipBlanks(s, p + 5);
   if (w0 === p + 5) return -1;
   let w = w0;
   while (w < s.length && (isLetter(s.charCodeAt(w)) || (s.charCodeAt(w) === 45 && isLetter(codeAt(s, w + 1))))) w++;
-  return w > w0 && lex.places.get(s, w0, w) !== 0 ? w : -1;
+  return w > w0 && lexicons().places.get(s, w0, w) !== 0 ? w : -1;
 }
 
 /** Extends an address end over ", 00100 Helsinki". */
@@ -122,15 +122,23 @@ const NOUN_BEFORE = 2;
  * on what capitalisedStreets() and lowerCaseStreets() require.
  */
 function streetNumbers(s: string, p: TextProfile): number {
+  const runStart = p.runStart;
+  const runEnd = p.runEnd;
+  const count = p.runCount;
   let found = 0;
-  for (let r = 0; r < p.runCount && found !== (CAPITAL_AFTER | NOUN_BEFORE); r++) {
-    const start = p.runStart[r];
-    const end = p.runEnd[r];
+  for (let r = 0; r < count; r++) {
+    const start = runStart[r];
+    const end = runEnd[r];
     if (end - start > 4) continue;
-    if (isUpper(codeAt(s, skipBlanks(s, end)))) found |= CAPITAL_AFTER;
-    let e = start;
-    while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
-    if (e < start && e >= 3 && streetTail(s, e - 3, e)) found |= NOUN_BEFORE;
+    // a form already seen is not looked for again
+    if (!(found & CAPITAL_AFTER) && isUpper(codeAt(s, skipBlanks(s, end)))) found |= CAPITAL_AFTER;
+    // the character before the run is read first: a run with no blank before it is not walked back from
+    if (!(found & NOUN_BEFORE) && start > 3 && isBlank(s.charCodeAt(start - 1))) {
+      let e = start - 1;
+      while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
+      if (e >= 3 && streetTail(s, e - 3, e)) found |= NOUN_BEFORE;
+    }
+    if (found === (CAPITAL_AFTER | NOUN_BEFORE)) break;
   }
   return found;
 }

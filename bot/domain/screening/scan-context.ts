@@ -44,7 +44,7 @@ export let valueEnd = 0;
  * The value written after a label ("asiakasnumero on 123456", "passport no: XP1234567"): skips
  * blanks, ':', '#', '.', '=' and filler words, then takes one run of letters, digits and inner
  * dashes. Returns its start (its end in `valueEnd`), or -1 when nothing is within reach. Words are
- * compared in place: nothing is copied.
+ * compared in place: nothing is copied. Every filler starts with a letter.
  */
 export function valueAfterLabel(s: string, from: number, fillers: WordTable): number {
   const limit = Math.min(s.length, from + 48);
@@ -63,7 +63,8 @@ export function valueAfterLabel(s: string, from: number, fillers: WordTable): nu
       if (isAlnum(d) || ((d === 45 || d === 47) && isAlnum(codeAt(s, j + 1)) && j > i)) j++;
       else break;
     }
-    if (words < 3 && fillers.get(s, i, j) !== 0) {
+    // fillers are words: a value starting with a digit is none, and is not looked up
+    if (words < 3 && !isDigit(c) && fillers.get(s, i, j) !== 0) {
       words++;
       i = j;
       continue;

@@ -57,6 +57,10 @@ describe('labelled numbers and plates', () => {
       { type: 'record_number', text: '21363957' },
       { type: 'record_number', text: '5892869' },
     ]);
+    expect(found('asiakasnumero on hänen numero 1234567 ja passi no XP1234567')).toEqual([
+      { type: 'record_number', text: '1234567' },
+      { type: 'passport_number', text: 'XP1234567' },
+    ]);
     expect(found('Asiakasnumero: 03015123, potilasnumero 5892869.')).toEqual([
       { type: 'record_number', text: '03015123' },
       { type: 'record_number', text: '5892869' },
