@@ -30,18 +30,22 @@ function expand(s: string, at: number, atEnd: number, lastEnd: number, out: Cand
   let a = at;
   while (a > lastEnd && isLocalChar(s.charCodeAt(a - 1))) a--;
   while (a < at && !isAlnum(s.charCodeAt(a))) a++;
+  // nothing before the at-sign (an @-mention): the domain is not read
+  if (a === at) return -1;
   let b = atEnd;
   while (b < s.length && isDomainChar(s.charCodeAt(b))) b++;
   while (b > atEnd && !isAlnum(s.charCodeAt(b - 1))) b--;
   // the domain's last dot, after its first character, and a top-level domain of two ASCII letters or more
   let dot = b - 1;
   while (dot > atEnd && s.charCodeAt(dot) !== 46) dot--;
-  if (a < at && dot > atEnd && isTld(s, dot + 1, b)) {
+  if (dot > atEnd && isTld(s, dot + 1, b)) {
     out.push({ type: 'email', start: a, end: b, confidence: at + 1 === atEnd ? 0.99 : 0.9 });
     return b;
   }
   return -1;
 }
+
+const AT_MARKERS = ['(at)', '[at]'];
 
 /** Finds e-mail addresses. */
 export function detectEmail(ctx: ScanContext, out: Candidate[]): void {
@@ -54,7 +58,7 @@ export function detectEmail(ctx: ScanContext, out: Candidate[]): void {
     if (end > 0) lastEnd = end;
   }
   if (!(flags & HAS.bracket) || s.indexOf('at', 0) < 0) return;
-  for (const marker of ['(at)', '[at]']) {
+  for (const marker of AT_MARKERS) {
     let last = 0;
     for (let at = s.indexOf(marker); at >= 0; at = s.indexOf(marker, Math.max(at + 1, last))) {
       const end = expand(s, at, at + marker.length, last, out);
