@@ -26,6 +26,14 @@ export function isAlnum(c: number): boolean {
 export function isUpper(c: number): boolean {
   if (c >= 65 && c <= 90) return true;
   if (c < 0xc0) return false;
+  // a letter's case is in the class table (filled at load from the test below): the test builds two
+  // strings, and the name and address detectors ask about Ä, Ö and Å often
+  const k = CLASS[c];
+  if (k & CC.letter) return (k & CC.upper) !== 0;
+  return caseTestUpper(c);
+}
+
+function caseTestUpper(c: number): boolean {
   const ch = String.fromCharCode(c);
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
@@ -96,7 +104,7 @@ const CLASS = new Uint8Array(0x10000);
 function fillClass(c: number): void {
   let k = CC.known;
   if (isDigit(c)) k |= CC.digit;
-  else if (isLetter(c)) k |= CC.letter | (isUpper(c) ? CC.upper : 0) | (c >= 128 ? CC.latin : 0);
+  else if (isLetter(c)) k |= CC.letter | ((c >= 65 && c <= 90) || (c >= 0xc0 && caseTestUpper(c)) ? CC.upper : 0) | (c >= 128 ? CC.latin : 0);
   if (c === 45 || c === 40 || c === 91 || c === 64 || touches(c)) k |= CC.special;
   CLASS[c] = k;
 }
