@@ -63,7 +63,9 @@ registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3), KIND.ins
 
 function inMention(ctx: ScanContext, t: Token): boolean {
   if (codeAt(ctx.text, t.start - 1) === 64) return true;
-  for (const [a, b] of ctx.mentions) if (t.start >= a && t.end <= b) return true;
+  // most messages have no <at> mention: no iterator over the empty list
+  const mentions = ctx.mentions;
+  for (let k = 0; k < mentions.length; k++) if (t.start >= mentions[k][0] && t.end <= mentions[k][1]) return true;
   return false;
 }
 
@@ -279,7 +281,12 @@ function afterFullStop(s: string, start: number): boolean {
 // An article right after the word: a verb or a noun, not a name ("använd Dela ett ärende", "Edit the plan").
 const ARTICLES = ['ett', 'en', 'the', 'a', 'an'];
 
+// First letters of the articles: a word after the name that starts with none of them is compared with none.
+const ARTICLE_FIRST = new Uint8Array(256);
+for (const w of ARTICLES) ARTICLE_FIRST[w.charCodeAt(0)] = 1;
+
 function articleAfter(s: string, end: number): boolean {
+  if (end + 1 >= s.length || s.charCodeAt(end) !== 32 || ARTICLE_FIRST[lowerCode(s.charCodeAt(end + 1)) & 0xff] === 0) return false;
   for (const w of ARTICLES) if (nextWordIs(s, end, w)) return true;
   return false;
 }
@@ -444,6 +451,12 @@ function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
     lowerCode(ctx.text.charCodeAt(ctx.tokens[last].end - 1)) === 110;
 }
 
+/** "from" or "från" right after `end`; both start with f, which most words after a name do not. */
+function fromAfter(s: string, end: number): boolean {
+  if (end + 1 >= s.length || lowerCode(s.charCodeAt(end + 1)) !== 102) return false;
+  return nextWordIs(s, end, 'from') || nextWordIs(s, end, 'från');
+}
+
 /** Confidence that tokens i..j (readings infos[0 .. j - i]) are a client's name; 0 when they are not. */
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
   if (mention || before.greeting) return 0;
@@ -474,7 +487,7 @@ function confidence(ctx: ScanContext, i: number, j: number, infos: NameInfo[], b
   if (before.context) return count === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
-  if (nextWordIs(ctx.text, end, 'from') || nextWordIs(ctx.text, end, 'från')) return 0;
+  if (fromAfter(ctx.text, end)) return 0;
   if (count === 1 && infos[0].place) return 0;
   if (count >= 2 && hasFirst && hasLast && clear) return 0.95;
   if (count >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
