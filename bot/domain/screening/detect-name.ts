@@ -51,7 +51,7 @@ const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu',
   'hoitokoti', 'neuvola', 'apteekki', 'poliklinik', 'klinikka', 'vankila', 'sjukhus', 'hälsostation', 'skola', 'hospital', 'school', 'clinic',
   'centre', 'center', 'säätiö', 'setlement', 'keskus', 'yhdistys', 'liitto', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
 // Two-letter institution words count as word beginnings too ("Ry", "Oy:n"); longer ones are registered prefixes.
-const INSTITUTION_SHORT = INSTITUTION_WORDS.filter((w) => w.length < 3);
+const INSTITUTION_PAIRS = Int32Array.from(INSTITUTION_WORDS.filter((w) => w.length < 3), (w) => (w.charCodeAt(0) << 16) | w.charCodeAt(1));
 registerTriggerWords(CONTEXT_BEFORE, KIND.nameContext);
 registerTriggerWords(CONTACT_VERBS, KIND.nameContext);
 registerTriggerWords(LABEL_FILLERS, KIND.filler);
@@ -152,9 +152,12 @@ function contextAfter(ctx: ScanContext, last: number): boolean {
 export const SERVICES = ['sosiaali', 'psykiatri', 'päihde', 'terveysasema', 'kotihoido', 'vammais', 'lastensuojelu', 'nuoriso', 'kuntoutukse', 'fysioterapia',
   'neuvola', 'työllisyy', 'kela', 'a-klinika', 'mielenterveys', 'perheneuvola', 'vanhus', 'aikuissosiaali', 'sosiaalityö'];
 const SERVICE_FROM = new RegExp(`^(?:${SERVICES.join('|')})\\p{L}*(?:sta|stä|lta|ltä)$`, 'u');
-// First letters of the services: a word after a name that starts with none of them is not read to its end.
-const SERVICE_FIRST = new Uint8Array(256);
-for (const w of SERVICES) SERVICE_FIRST[w.charCodeAt(0)] = 1;
+// First two letters of the services (five bits of each, so a few other pairs share a slot): a word
+// after a name that starts with none of them is not read to its end. Most words after a name start
+// with a service's first letter (k, s, t, p), few with its first two.
+const SERVICE_HEAD = new Uint8Array(1024);
+const headSlot = (c0: number, c1: number): number => ((c0 & 31) << 5) | (c1 & 31);
+for (const w of SERVICES) SERVICE_HEAD[headSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
 
 // The word after a name is asked for by several checks, all about the same name: read once (a
 // position in the current message only; reset by every detectName call).
@@ -199,7 +202,7 @@ function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean 
 /** The word after `end` is a service in the from-case ("psykiatrialta"). */
 function serviceAfter(s: string, end: number): boolean {
   // (lowerCode() is never asked past the text's end: an out-of-bounds read would slow it for every caller)
-  if (end + 1 >= s.length || s.charCodeAt(end) !== 32 || SERVICE_FIRST[lowerCode(s.charCodeAt(end + 1)) & 0xff] === 0) return false;
+  if (end + 2 >= s.length || s.charCodeAt(end) !== 32 || SERVICE_HEAD[headSlot(lowerCode(s.charCodeAt(end + 1)), lowerCode(s.charCodeAt(end + 2)))] === 0) return false;
   const e = nextWordEnd(s, end);
   // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is copied
   if (e - end - 1 < 4) return false;
@@ -215,9 +218,9 @@ function institutionAfter(ctx: ScanContext, last: number): boolean {
   if (next.kind & KIND.institution) return true;
   const s = ctx.text;
   if (next.end - next.start < 2) return false;
-  const c0 = lowerCode(s.charCodeAt(next.start));
-  const c1 = lowerCode(s.charCodeAt(next.start + 1));
-  for (const w of INSTITUTION_SHORT) if (w.charCodeAt(0) === c0 && w.charCodeAt(1) === c1) return true;
+  // one compare a short word, on its two letters packed as one number
+  const pair = (lowerCode(s.charCodeAt(next.start)) << 16) | lowerCode(s.charCodeAt(next.start + 1));
+  for (let k = 0; k < INSTITUTION_PAIRS.length; k++) if (INSTITUTION_PAIRS[k] === pair) return true;
   return false;
 }
 
