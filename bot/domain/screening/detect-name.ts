@@ -138,7 +138,8 @@ function isTrimSpace(c: number): boolean {
 function contextAfter(ctx: ScanContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
   if (!next || next.start - ctx.tokens[last].end > 3) return false;
-  // only blanks, or one comma, between the name and the word after it
+  // only blanks, or one comma, between the name and the word after it (mostly one blank: nothing to count)
+  if (next.start - ctx.tokens[last].end === 1 && ctx.text.charCodeAt(next.start - 1) === 32) return (next.kind & KIND.nameAfter) !== 0;
   let other = 0;
   for (let g = ctx.tokens[last].end; g < next.start; g++) {
     const c = ctx.text.charCodeAt(g);
@@ -557,13 +558,14 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
     scan.greetedEnd = tokens[last].end;
     return last;
   }
+  // a surname alone needs a title or relative before it: after "soitin" it is as often a noun (tulkille);
+  // the cheapest check that settles a run comes first, as none of these has an effect
+  if (!first && (!before.context || before.verb)) return last;
   // "tiina: kiitos" is a speaker, wherever the line break fell
   if (ctx.text.charCodeAt(tokens[last].end) === 58 || institutionAfter(ctx, last) || colleagueAfter(ctx, i, last)) return last;
   // "eero hassan psykiatrialta": a colleague's name whose second word is also an ordinary word
   const more = nextWordEnd(ctx.text, tokens[last].end);
   if (more > 0 && serviceAfter(ctx.text, more)) return last;
-  // a surname alone needs a title or relative before it: after "soitin" it is as often a noun (tulkille)
-  if (!first && (!before.context || before.verb)) return last;
   // the foreign-word look-ups come last: they are the dearest, and most runs are settled before them
   let plain = false;
   for (let k = i; k <= last && !plain; k++) plain = plainLower(ctx, tokens[k], scan);
