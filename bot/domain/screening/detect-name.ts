@@ -53,7 +53,7 @@ const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu',
 // Two-letter institution words count as word beginnings too ("Ry", "Oy:n"); longer ones are registered prefixes.
 const INSTITUTION_PAIRS = Int32Array.from(INSTITUTION_WORDS.filter((w) => w.length < 3), (w) => (w.charCodeAt(0) << 16) | w.charCodeAt(1));
 registerTriggerWords(CONTEXT_BEFORE, KIND.nameContext);
-registerTriggerWords(CONTACT_VERBS, KIND.nameContext);
+registerTriggerWords(CONTACT_VERBS, KIND.nameContext | KIND.contactVerb);
 registerTriggerWords(LABEL_FILLERS, KIND.filler);
 registerTriggerWords(GREETINGS, KIND.greeting);
 registerTriggerWords(CONTEXT_AFTER, KIND.nameAfter);
@@ -109,7 +109,8 @@ function contextWordBefore(ctx: ScanContext, i: number, prev: Token): Before {
   }
   // the context word is looked up in place, by the hash the tokeniser gave it: no lower-case copy of it
   if (stop && !(s.charCodeAt(a) === 46 && ABBREVIATED.getHashed(prev.hash1, s, prev.start, prev.end) !== 0)) return NO_CONTEXT;
-  if (context && !greeting && CONTACT_VERB_TABLE.getHashed(prev.hash1, s, prev.start, prev.end) !== 0) return VERB;
+  // the tokeniser tagged the verbs: no look-up
+  if (context && !greeting && (prev.kind & KIND.contactVerb) !== 0) return VERB;
   return context ? (greeting ? BOTH : CONTEXT) : GREETING;
 }
 
@@ -122,7 +123,6 @@ function afterContextWord(tokens: readonly Token[], i: number): boolean {
 
 // Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
 const ABBREVIATED = new WordTable(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms'].map((w) => [w, 1] as const));
-const CONTACT_VERB_TABLE = new WordTable([...CONTACT_VERBS].map((w) => [w, 1] as const));
 const NO_CONTEXT: Before = Object.freeze({ context: false, greeting: false, verb: false });
 const CONTEXT: Before = Object.freeze({ context: true, greeting: false, verb: false });
 const VERB: Before = Object.freeze({ context: true, greeting: false, verb: true });
