@@ -51,9 +51,9 @@ const INSTITUTION_WORDS = ['sairaala', 'terveysasema', 'terveyskeskus', 'koulu',
   'hoitokoti', 'neuvola', 'apteekki', 'poliklinik', 'klinikka', 'vankila', 'sjukhus', 'hälsostation', 'skola', 'hospital', 'school', 'clinic',
   'centre', 'center', 'säätiö', 'setlement', 'keskus', 'yhdistys', 'liitto', 'ry', 'oy', 'ab', 'inc', 'ltd', 'kunta', 'kaupunki', 'katu', 'tie', 'kuja', 'vägen', 'gatan'];
 // Two-letter institution words count as word beginnings too ("Ry", "Oy:n"); longer ones are registered prefixes.
-const INSTITUTION_SHORT = INSTITUTION_WORDS.filter((w) => w.length < 3);
+const INSTITUTION_PAIRS = Int32Array.from(INSTITUTION_WORDS.filter((w) => w.length < 3), (w) => (w.charCodeAt(0) << 16) | w.charCodeAt(1));
 registerTriggerWords(CONTEXT_BEFORE, KIND.nameContext);
-registerTriggerWords(CONTACT_VERBS, KIND.nameContext);
+registerTriggerWords(CONTACT_VERBS, KIND.nameContext | KIND.contactVerb);
 registerTriggerWords(LABEL_FILLERS, KIND.filler);
 registerTriggerWords(GREETINGS, KIND.greeting);
 registerTriggerWords(CONTEXT_AFTER, KIND.nameAfter);
@@ -63,7 +63,9 @@ registerTriggerPrefixes(INSTITUTION_WORDS.filter((w) => w.length >= 3), KIND.ins
 
 function inMention(ctx: ScanContext, t: Token): boolean {
   if (codeAt(ctx.text, t.start - 1) === 64) return true;
-  for (const [a, b] of ctx.mentions) if (t.start >= a && t.end <= b) return true;
+  // most messages have no <at> mention: no iterator over the empty list
+  const mentions = ctx.mentions;
+  for (let k = 0; k < mentions.length; k++) if (t.start >= mentions[k][0] && t.end <= mentions[k][1]) return true;
   return false;
 }
 
@@ -107,7 +109,8 @@ function contextWordBefore(ctx: ScanContext, i: number, prev: Token): Before {
   }
   // the context word is looked up in place, by the hash the tokeniser gave it: no lower-case copy of it
   if (stop && !(s.charCodeAt(a) === 46 && ABBREVIATED.getHashed(prev.hash1, s, prev.start, prev.end) !== 0)) return NO_CONTEXT;
-  if (context && !greeting && CONTACT_VERB_TABLE.getHashed(prev.hash1, s, prev.start, prev.end) !== 0) return VERB;
+  // the tokeniser tagged the verbs: no look-up
+  if (context && !greeting && (prev.kind & KIND.contactVerb) !== 0) return VERB;
   return context ? (greeting ? BOTH : CONTEXT) : GREETING;
 }
 
@@ -120,7 +123,6 @@ function afterContextWord(tokens: readonly Token[], i: number): boolean {
 
 // Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
 const ABBREVIATED = new WordTable(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms'].map((w) => [w, 1] as const));
-const CONTACT_VERB_TABLE = new WordTable([...CONTACT_VERBS].map((w) => [w, 1] as const));
 const NO_CONTEXT: Before = Object.freeze({ context: false, greeting: false, verb: false });
 const CONTEXT: Before = Object.freeze({ context: true, greeting: false, verb: false });
 const VERB: Before = Object.freeze({ context: true, greeting: false, verb: true });
@@ -136,7 +138,8 @@ function isTrimSpace(c: number): boolean {
 function contextAfter(ctx: ScanContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
   if (!next || next.start - ctx.tokens[last].end > 3) return false;
-  // only blanks, or one comma, between the name and the word after it
+  // only blanks, or one comma, between the name and the word after it (mostly one blank: nothing to count)
+  if (next.start - ctx.tokens[last].end === 1 && ctx.text.charCodeAt(next.start - 1) === 32) return (next.kind & KIND.nameAfter) !== 0;
   let other = 0;
   for (let g = ctx.tokens[last].end; g < next.start; g++) {
     const c = ctx.text.charCodeAt(g);
@@ -150,9 +153,12 @@ function contextAfter(ctx: ScanContext, last: number): boolean {
 export const SERVICES = ['sosiaali', 'psykiatri', 'päihde', 'terveysasema', 'kotihoido', 'vammais', 'lastensuojelu', 'nuoriso', 'kuntoutukse', 'fysioterapia',
   'neuvola', 'työllisyy', 'kela', 'a-klinika', 'mielenterveys', 'perheneuvola', 'vanhus', 'aikuissosiaali', 'sosiaalityö'];
 const SERVICE_FROM = new RegExp(`^(?:${SERVICES.join('|')})\\p{L}*(?:sta|stä|lta|ltä)$`, 'u');
-// First letters of the services: a word after a name that starts with none of them is not read to its end.
-const SERVICE_FIRST = new Uint8Array(256);
-for (const w of SERVICES) SERVICE_FIRST[w.charCodeAt(0)] = 1;
+// First two letters of the services (five bits of each, so a few other pairs share a slot): a word
+// after a name that starts with none of them is not read to its end. Most words after a name start
+// with a service's first letter (k, s, t, p), few with its first two.
+const SERVICE_HEAD = new Uint8Array(1024);
+const headSlot = (c0: number, c1: number): number => ((c0 & 31) << 5) | (c1 & 31);
+for (const w of SERVICES) SERVICE_HEAD[headSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
 
 // The word after a name is asked for by several checks, all about the same name: read once (a
 // position in the current message only; reset by every detectName call).
@@ -197,7 +203,7 @@ function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean 
 /** The word after `end` is a service in the from-case ("psykiatrialta"). */
 function serviceAfter(s: string, end: number): boolean {
   // (lowerCode() is never asked past the text's end: an out-of-bounds read would slow it for every caller)
-  if (end + 1 >= s.length || s.charCodeAt(end) !== 32 || SERVICE_FIRST[lowerCode(s.charCodeAt(end + 1)) & 0xff] === 0) return false;
+  if (end + 2 >= s.length || s.charCodeAt(end) !== 32 || SERVICE_HEAD[headSlot(lowerCode(s.charCodeAt(end + 1)), lowerCode(s.charCodeAt(end + 2)))] === 0) return false;
   const e = nextWordEnd(s, end);
   // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is copied
   if (e - end - 1 < 4) return false;
@@ -213,9 +219,9 @@ function institutionAfter(ctx: ScanContext, last: number): boolean {
   if (next.kind & KIND.institution) return true;
   const s = ctx.text;
   if (next.end - next.start < 2) return false;
-  const c0 = lowerCode(s.charCodeAt(next.start));
-  const c1 = lowerCode(s.charCodeAt(next.start + 1));
-  for (const w of INSTITUTION_SHORT) if (w.charCodeAt(0) === c0 && w.charCodeAt(1) === c1) return true;
+  // one compare a short word, on its two letters packed as one number
+  const pair = (lowerCode(s.charCodeAt(next.start)) << 16) | lowerCode(s.charCodeAt(next.start + 1));
+  for (let k = 0; k < INSTITUTION_PAIRS.length; k++) if (INSTITUTION_PAIRS[k] === pair) return true;
   return false;
 }
 
@@ -279,7 +285,12 @@ function afterFullStop(s: string, start: number): boolean {
 // An article right after the word: a verb or a noun, not a name ("använd Dela ett ärende", "Edit the plan").
 const ARTICLES = ['ett', 'en', 'the', 'a', 'an'];
 
+// First letters of the articles: a word after the name that starts with none of them is compared with none.
+const ARTICLE_FIRST = new Uint8Array(256);
+for (const w of ARTICLES) ARTICLE_FIRST[w.charCodeAt(0)] = 1;
+
 function articleAfter(s: string, end: number): boolean {
+  if (end + 1 >= s.length || s.charCodeAt(end) !== 32 || ARTICLE_FIRST[lowerCode(s.charCodeAt(end + 1)) & 0xff] === 0) return false;
   for (const w of ARTICLES) if (nextWordIs(s, end, w)) return true;
   return false;
 }
@@ -444,6 +455,12 @@ function genitiveOfPerson(ctx: ScanContext, last: number): boolean {
     lowerCode(ctx.text.charCodeAt(ctx.tokens[last].end - 1)) === 110;
 }
 
+/** "from" or "från" right after `end`; both start with f, which most words after a name do not. */
+function fromAfter(s: string, end: number): boolean {
+  if (end + 1 >= s.length || lowerCode(s.charCodeAt(end + 1)) !== 102) return false;
+  return nextWordIs(s, end, 'from') || nextWordIs(s, end, 'från');
+}
+
 /** Confidence that tokens i..j (readings infos[0 .. j - i]) are a client's name; 0 when they are not. */
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
   if (mention || before.greeting) return 0;
@@ -474,7 +491,7 @@ function confidence(ctx: ScanContext, i: number, j: number, infos: NameInfo[], b
   if (before.context) return count === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
-  if (nextWordIs(ctx.text, end, 'from') || nextWordIs(ctx.text, end, 'från')) return 0;
+  if (fromAfter(ctx.text, end)) return 0;
   if (count === 1 && infos[0].place) return 0;
   if (count >= 2 && hasFirst && hasLast && clear) return 0.95;
   if (count >= 2 && hasFirst && hasLast && !t.sentStart) return 0.8;
@@ -541,13 +558,14 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
     scan.greetedEnd = tokens[last].end;
     return last;
   }
+  // a surname alone needs a title or relative before it: after "soitin" it is as often a noun (tulkille);
+  // the cheapest check that settles a run comes first, as none of these has an effect
+  if (!first && (!before.context || before.verb)) return last;
   // "tiina: kiitos" is a speaker, wherever the line break fell
   if (ctx.text.charCodeAt(tokens[last].end) === 58 || institutionAfter(ctx, last) || colleagueAfter(ctx, i, last)) return last;
   // "eero hassan psykiatrialta": a colleague's name whose second word is also an ordinary word
   const more = nextWordEnd(ctx.text, tokens[last].end);
   if (more > 0 && serviceAfter(ctx.text, more)) return last;
-  // a surname alone needs a title or relative before it: after "soitin" it is as often a noun (tulkille)
-  if (!first && (!before.context || before.verb)) return last;
   // the foreign-word look-ups come last: they are the dearest, and most runs are settled before them
   let plain = false;
   for (let k = i; k <= last && !plain; k++) plain = plainLower(ctx, tokens[k], scan);

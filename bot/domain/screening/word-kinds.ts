@@ -21,6 +21,8 @@ export const KIND = {
   institution: 128,
   /** Lower-case words that may be names (lower-name-filter.ts); set by the tokeniser, not registered. */
   lowerName: 256,
+  /** Verbs of contacting a person (soitin, tapasin, ringde); always with nameContext. */
+  contactVerb: 512,
 } as const;
 // Set on every registered word so a registered word never has bits 0.
 export const TRIGGER = 1 << 30;

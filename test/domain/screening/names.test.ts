@@ -50,6 +50,8 @@ describe('name', () => {
       const from = `${service}lta`;
       expect(names(`Mukana oli Matti Virtanen ${from}.`)).toEqual([]);
       expect(names(`Mukana oli Matti Virtanen ${from.charAt(0).toUpperCase()}${from.slice(1)} eilen.`)).toEqual([]);
+      // the filter on a word's first two letters reads both in any case
+      expect(names(`Mukana oli Matti Virtanen ${from.toUpperCase()}.`)).toEqual([]);
     }
   });
 
