@@ -1,6 +1,6 @@
 /**
  * The lexicon words' name readings (see name-reading.ts) in a table half the size of the flags
- * table and with no letters to read: a slot is the word's hash, its length and reading and 19 bits
+ * table and with no letters to read: a slot is the word's hash, its length and reading and 18 bits
  * of a second hash, 8 bytes, so a look-up reads one cache line (the flags table reads a 16-byte
  * slot and, on a hit, the word's letters elsewhere: two likely cache misses in a 2.75 MB table).
  * The second hash is computed only when the first hash and the length agree; a word outside the
@@ -9,7 +9,8 @@
 import { hashLower, hashSecond } from './word-table';
 
 const LEN_BITS = 6;
-const CODE_BITS = 7;
+// 8 bits: the table of base forms (Lexicons.forms) holds a word's LEX bits as its code
+const CODE_BITS = 8;
 const CODE_SHIFT = LEN_BITS;
 const CHECK_SHIFT = LEN_BITS + CODE_BITS;
 /** Longest word held (longer words are not found: the caller reads them another way). */
@@ -20,7 +21,7 @@ export class NameTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  /** words[k] (lower case, at most NAME_TABLE_MAX_LENGTH letters) with its code codes[k] (1 ..< 2^7). */
+  /** words[k] (lower case, at most NAME_TABLE_MAX_LENGTH letters) with its code codes[k] (1 ..< 2^8). */
   constructor(words: readonly string[], codes: readonly number[]) {
     let size = 16;
     while (size < words.length * 2) size *= 2;
@@ -50,5 +51,22 @@ export class NameTable {
       }
       i = (i + 1) & this.mask;
     }
+  }
+
+  /**
+   * The code of the word with hashLower h and length len, not in a message (a proposed base form),
+   * or 0; its hashSecond is secondOf(key), read only when the first hash and the length agree.
+   */
+  getKeyed(h: number, len: number, secondOf: (key: number) => number, key: number): number {
+    const slots = this.slots;
+    // 0 until read (a second hash of 0 is read as 1: only its high bits are compared)
+    let second = 0;
+    for (let i = h & this.mask; slots[2 * i + 1] !== 0; i = (i + 1) & this.mask) {
+      const meta = slots[2 * i + 1];
+      if (slots[2 * i] !== h || (meta & NAME_TABLE_MAX_LENGTH) !== len) continue;
+      if (second === 0) second = secondOf(key) | 1;
+      if ((meta ^ second) >>> CHECK_SHIFT === 0) return (meta >>> CODE_SHIFT) & ((1 << CODE_BITS) - 1);
+    }
+    return 0;
   }
 }
