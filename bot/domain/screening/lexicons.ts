@@ -33,8 +33,8 @@ export interface Lexicons {
    */
   formHashes: Uint32Array;
   /**
-   * The LEX bits of the flags words with FORM_BITS in 8-byte slots with no letters to read (see
-   * name-table.ts): a proposed base form is looked up with one cache line, not two in the flags table.
+   * The LEX bits of the flags words with FORM_BITS, as base forms are looked up: the `names` table,
+   * which holds them beside the readings (see name-table.ts): one cache line, not two in the flags table.
    */
   forms: NameTable;
   /** Postal codes, looked up in place in the message. */
@@ -232,8 +232,7 @@ export function lexicons(): Lexicons {
   mark(englishAmbiguous, LEX.englishAmbiguous);
   const flagTable = new WordTable(flags);
   const formHashes = hashBits([...flags].filter(([, bits]) => bits & FORM_BITS).map(([w]) => w));
-  const forms = baseFormTable(flagTable);
-  const names = addNameReadings({ flags: flagTable, formHashes, forms });
-  cached = { flags: flagTable, names, formHashes, forms, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  const names = addNameReadings({ flags: flagTable, formHashes, forms: baseFormTable(flagTable) });
+  cached = { flags: flagTable, names, formHashes, forms: names, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

@@ -90,7 +90,7 @@ export function readWord(s: string, start: number, end: number, wf: number, tabl
       for (let k = 0; k < forms; k++) {
         // the compact table of base forms: one slot read, where the flags table reads a slot and the letters
         const len = formLength(k);
-        const bfl = tables.forms.getKeyed(FORM_HASH[k], len, formSecondHash, k);
+        const bfl = tables.forms.formBits(FORM_HASH[k], formSecondHash, k);
         if (bfl === 0) continue;
         if (bfl & LEX.municipality) place = true;
         if (bfl & LEX.nounSurname) noun = true;
@@ -127,21 +127,30 @@ export function readWord(s: string, start: number, end: number, wf: number, tabl
 }
 
 /**
- * The LEX bits of every flags word with FORM_BITS (no other word changes a reading as a base form),
- * as a compact table for readWord()'s base-form look-ups. A word with a letter lowerCode() would
- * change is left out: a base form is lower case, so the flags table could never match it either.
+ * The table that readWord() looks base forms up in while the lexicon words' readings are worked out
+ * (addNameReadings then returns them in one table with these bits).
  */
 export function baseFormTable(flags: WordTable): NameTable {
   const words: string[] = [];
-  const codes: number[] = [];
+  const formBits: number[] = [];
   flags.mapBits((bits, all, start, end) => {
-    if (bits & FORM_BITS && end - start <= NAME_TABLE_MAX_LENGTH && isLower(all, start, end)) {
+    const f = formBitsOf(bits, all, start, end);
+    if (f !== 0) {
       words.push(all.slice(start, end));
-      codes.push(bits & LEX_MASK);
+      formBits.push(f);
     }
     return bits;
   });
-  return new NameTable(words, codes);
+  return new NameTable(words, formBits.map(() => 1), formBits);
+}
+
+/**
+ * A word's LEX bits as a base form: 0 for a word without FORM_BITS (no other word changes a reading
+ * as a base form), and for a word with a letter lowerCode() would change: a base form is lower
+ * case, so the flags table could never match it either.
+ */
+function formBitsOf(bits: number, all: string, start: number, end: number): number {
+  return bits & FORM_BITS && end - start <= NAME_TABLE_MAX_LENGTH && isLower(all, start, end) ? bits & LEX_MASK : 0;
 }
 
 function isLower(s: string, start: number, end: number): boolean {
@@ -150,14 +159,16 @@ function isLower(s: string, start: number, end: number): boolean {
 }
 
 /**
- * Stores every word's reading in its flags value (see READING_SHIFT) and returns the readings as a
- * compact table for the name detector's look-ups. A word whose reading could depend on how it is
- * written (a hyphen, a letter lowerCode() would change) is left to be read at run time.
+ * Stores every word's reading in its flags value (see READING_SHIFT) and returns the readings, with
+ * the words' LEX bits as base forms, as a compact table for the name detector's look-ups and
+ * readWord()'s. A word whose reading could depend on how it is written (a hyphen, a letter
+ * lowerCode() would change) is left to be read at run time.
  */
 export function addNameReadings(tables: ReadingTables): NameTable {
   const flags = tables.flags;
   const words: string[] = [];
   const codes: number[] = [];
+  const formBits: number[] = [];
   flags.mapBits((bits, all, start, end) => {
     let plain = isLower(all, start, end);
     for (let k = start; k < end && plain; k++) plain = all.charCodeAt(k) !== 45;
@@ -166,10 +177,11 @@ export function addNameReadings(tables: ReadingTables): NameTable {
     if (end - start <= NAME_TABLE_MAX_LENGTH) {
       words.push(all.slice(start, end));
       codes.push(r);
+      formBits.push(formBitsOf(bits, all, start, end));
     }
     return (bits & LEX_MASK) | (r << READING_SHIFT);
   });
-  return new NameTable(words, codes);
+  return new NameTable(words, codes, formBits);
 }
 
 /** The word ending at `end` ends in -sta or -stä (any case). */
