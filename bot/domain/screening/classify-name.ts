@@ -45,7 +45,7 @@ export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | 
   }
   // only a word read at run time (hyphenated) needs its lexicon bits: others are in no lexicon
   const wf = code === 0 ? 0 : lex.flags.getHashed(h1, s, t.start, t.end) & LEX_MASK;
-  const r = readWord(s, t.start, t.end, wf, lex.flags, lex.formHashes);
+  const r = readWord(s, t.start, t.end, wf, lex);
   if (r !== NO_NAME) return READINGS[r];
   NOT_A_NAME.add(h1, h2 !== 0 ? h2 : hashSecond(s, t.start, t.end));
   return null;

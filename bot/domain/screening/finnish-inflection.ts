@@ -9,7 +9,7 @@
  */
 import { lowerCode } from './chars';
 import { FORM_HASH_BITS } from './lexicon-bits';
-import { HASH_START, hashFinish, hashStep } from './word-table';
+import { HASH_START, hashFinish, hashStep, SECOND_START, secondStep } from './word-table';
 
 // Longest first; the plural -i- forms matter for families ("Virtasilla", "Aholoille").
 const SUFFIXES = [
@@ -228,6 +228,22 @@ export function baseFormsAt(s: string, start: number, end: number, formHashes?: 
 /** Length of candidate k. */
 export function formLength(k: number): number {
   return FORM_PREFIX[k] + FORM_TAIL_LEN[k];
+}
+
+/** hashSecond() of candidate k, read from the word's letters and the tail (no copy). */
+export function formSecondHash(k: number): number {
+  const p = FORM_PREFIX[k];
+  const tail = FORM_TAIL_LEN[k];
+  let g = SECOND_START;
+  for (let i = 0; i < p; i++) g = secondStep(g, W[i]);
+  for (let j = 0; j < tail; j++) g = secondStep(g, FORM_TAIL[k * 3 + j]);
+  return g;
+}
+
+/** Candidate k ends in -nen. */
+export function formEndsInNen(k: number): boolean {
+  const len = formLength(k);
+  return len >= 3 && formCode(k, len - 3) === 110 && formCode(k, len - 2) === 101 && formCode(k, len - 1) === 110;
 }
 
 /** Letter i of candidate k (of the word last passed to baseFormsAt). */

@@ -5,7 +5,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { FORM_BITS, FORM_HASH_BITS, LEX } from './lexicon-bits';
-import { addNameReadings } from './name-reading';
+import { addNameReadings, baseFormTable } from './name-reading';
 import type { NameTable } from './name-table';
 import { hashLower, WordTable } from './word-table';
 
@@ -32,6 +32,11 @@ export interface Lexicons {
    * endings suggest are no words, and most words are no names or places).
    */
   formHashes: Uint32Array;
+  /**
+   * The LEX bits of the flags words with FORM_BITS, as base forms are looked up: the `names` table,
+   * which holds them beside the readings (see name-table.ts): one cache line, not two in the flags table.
+   */
+  forms: NameTable;
   /** Postal codes, looked up in place in the message. */
   postalCodes: WordTable;
   /** Post-office and municipality names, Finnish and Swedish (for postal addresses), looked up in place. */
@@ -227,7 +232,7 @@ export function lexicons(): Lexicons {
   mark(englishAmbiguous, LEX.englishAmbiguous);
   const flagTable = new WordTable(flags);
   const formHashes = hashBits([...flags].filter(([, bits]) => bits & FORM_BITS).map(([w]) => w));
-  const names = addNameReadings(flagTable, formHashes);
-  cached = { flags: flagTable, names, formHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  const names = addNameReadings({ flags: flagTable, formHashes, forms: baseFormTable(flagTable) });
+  cached = { flags: flagTable, names, formHashes, forms: names, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

@@ -5,8 +5,8 @@
  * of its flags entry above the LEX bits: a word of the lexicons is then read with one look-up.
  */
 import { lowerCode } from './chars';
-import { baseFormsAt, FORM_HASH, formCodes } from './finnish-inflection';
-import { LEX, LEX_MASK } from './lexicon-bits';
+import { baseFormsAt, FORM_HASH, formEndsInNen, formLength, formSecondHash } from './finnish-inflection';
+import { FORM_BITS, LEX, LEX_MASK } from './lexicon-bits';
 import { NAME_TABLE_MAX_LENGTH, NameTable } from './name-table';
 import type { WordTable } from './word-table';
 
@@ -48,14 +48,21 @@ function code(first: boolean, last: boolean, ambiguous: boolean, place: boolean,
   return (first ? 1 : 0) | (last ? 2 : 0) | (ambiguous ? 4 : 0) | (place ? 8 : 0) | (weak ? 16 : 0) | (noun ? 32 : 0);
 }
 
-// Letters of one proposed base form, reused.
-const FORM = new Int32Array(64);
+/** The tables a word is read with (Lexicons has them all). */
+export interface ReadingTables {
+  flags: WordTable;
+  /** See Lexicons.formHashes. */
+  formHashes: Uint32Array;
+  /** See Lexicons.forms. */
+  forms: NameTable;
+}
 
 /**
  * The reading of the word s[start, end) (an index of READINGS, or NO_NAME), wf its LEX bits; the
  * word is read in place, never copied. `flags` is looked up only through its LEX bits.
  */
-export function readWord(s: string, start: number, end: number, wf: number, flags: WordTable, formHashes: Uint32Array): number {
+export function readWord(s: string, start: number, end: number, wf: number, tables: ReadingTables): number {
+  const flags = tables.flags;
   if (end - start < 2 || wf & LEX.notName) return NO_NAME;
   let first = false;
   let last = false;
@@ -79,10 +86,11 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
     let l = (pf & LEX.last) !== 0;
     if (!f && !l) {
       // a form with none of FORM_BITS changes nothing below: formHashes leaves those out as they are proposed
-      const forms = baseFormsAt(s, a, b, formHashes);
+      const forms = baseFormsAt(s, a, b, tables.formHashes);
       for (let k = 0; k < forms; k++) {
-        const len = formCodes(k, FORM);
-        const bfl = flags.getCodesHashed(FORM_HASH[k], FORM, len) & LEX_MASK;
+        // the compact table of base forms: one slot read, where the flags table reads a slot and the letters
+        const len = formLength(k);
+        const bfl = tables.forms.formBits(FORM_HASH[k], formSecondHash, k);
         if (bfl === 0) continue;
         if (bfl & LEX.municipality) place = true;
         if (bfl & LEX.nounSurname) noun = true;
@@ -93,7 +101,7 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
           f = f || bf;
           l = l || bl;
           // the form ends in -nen (110, 101, 110): an inflected -nen surname
-          const nen = len >= 3 && FORM[len - 3] === 110 && FORM[len - 2] === 101 && FORM[len - 1] === 110;
+          const nen = formEndsInNen(k);
           // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
           if (nen && bl && !(bfl & LEX.common)) nenSurname = true;
           else if (bfl & (LEX.common | LEX.municipality | LEX.englishAmbiguous)) ambiguous = true;
@@ -119,28 +127,61 @@ export function readWord(s: string, start: number, end: number, wf: number, flag
 }
 
 /**
- * Stores every word's reading in its flags value (see READING_SHIFT) and returns the readings as a
- * compact table for the name detector's look-ups. A word whose reading could depend on how it is
- * written (a hyphen, a letter lowerCode() would change) is left to be read at run time.
+ * The table that readWord() looks base forms up in while the lexicon words' readings are worked out
+ * (addNameReadings then returns them in one table with these bits).
  */
-export function addNameReadings(flags: WordTable, formHashes: Uint32Array): NameTable {
+export function baseFormTable(flags: WordTable): NameTable {
+  const words: string[] = [];
+  const formBits: number[] = [];
+  flags.mapBits((bits, all, start, end) => {
+    const f = formBitsOf(bits, all, start, end);
+    if (f !== 0) {
+      words.push(all.slice(start, end));
+      formBits.push(f);
+    }
+    return bits;
+  });
+  return new NameTable(words, formBits.map(() => 1), formBits);
+}
+
+/**
+ * A word's LEX bits as a base form: 0 for a word without FORM_BITS (no other word changes a reading
+ * as a base form), and for a word with a letter lowerCode() would change: a base form is lower
+ * case, so the flags table could never match it either.
+ */
+function formBitsOf(bits: number, all: string, start: number, end: number): number {
+  return bits & FORM_BITS && end - start <= NAME_TABLE_MAX_LENGTH && isLower(all, start, end) ? bits & LEX_MASK : 0;
+}
+
+function isLower(s: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (lowerCode(s.charCodeAt(k)) !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Stores every word's reading in its flags value (see READING_SHIFT) and returns the readings, with
+ * the words' LEX bits as base forms, as a compact table for the name detector's look-ups and
+ * readWord()'s. A word whose reading could depend on how it is written (a hyphen, a letter
+ * lowerCode() would change) is left to be read at run time.
+ */
+export function addNameReadings(tables: ReadingTables): NameTable {
+  const flags = tables.flags;
   const words: string[] = [];
   const codes: number[] = [];
+  const formBits: number[] = [];
   flags.mapBits((bits, all, start, end) => {
-    let plain = true;
-    for (let k = start; k < end && plain; k++) {
-      const c = all.charCodeAt(k);
-      plain = c !== 45 && lowerCode(c) === c;
-    }
+    let plain = isLower(all, start, end);
+    for (let k = start; k < end && plain; k++) plain = all.charCodeAt(k) !== 45;
     // (readWord looks a few letters past a word for a hyphen; a hyphen of the next word cannot make it a particle)
-    const r = plain ? 1 + readWord(all, start, end, bits & LEX_MASK, flags, formHashes) : READ_AT_RUN_TIME;
+    const r = plain ? 1 + readWord(all, start, end, bits & LEX_MASK, tables) : READ_AT_RUN_TIME;
     if (end - start <= NAME_TABLE_MAX_LENGTH) {
       words.push(all.slice(start, end));
       codes.push(r);
+      formBits.push(formBitsOf(bits, all, start, end));
     }
     return (bits & LEX_MASK) | (r << READING_SHIFT);
   });
-  return new NameTable(words, codes);
+  return new NameTable(words, codes, formBits);
 }
 
 /** The word ending at `end` ends in -sta or -stä (any case). */

@@ -32,10 +32,18 @@ export function hashLower(s: string, start: number, end: number): number {
   return hashFinish(h);
 }
 
+/** Start value of the second hash. */
+export const SECOND_START = 0x9e3779b9 | 0;
+
+/** One letter of the second hash (for a word built letter by letter, as a base form is). */
+export function secondStep(g: number, c: number): number {
+  return Math.imul(g ^ c, 0x5bd1e995) ^ (g >>> 15);
+}
+
 /** pairHash2 of s[start, end) alone (hashPair's second hash), for a caller that has the first. */
 export function hashSecond(s: string, start: number, end: number): number {
-  let g = 0x9e3779b9 | 0;
-  for (let i = start; i < end; i++) g = Math.imul(g ^ lowerCode(s.charCodeAt(i)), 0x5bd1e995) ^ (g >>> 15);
+  let g = SECOND_START;
+  for (let i = start; i < end; i++) g = secondStep(g, lowerCode(s.charCodeAt(i)));
   return g;
 }
 

@@ -1,6 +1,8 @@
+import { lowerCode } from '../../../bot/domain/screening/chars';
+import { FORM_BITS, LEX } from '../../../bot/domain/screening/lexicon-bits';
 import { LEX_MASK, lexicons } from '../../../bot/domain/screening/lexicons';
 import { NO_NAME, READ_AT_RUN_TIME, READING_SHIFT, READINGS, readWord } from '../../../bot/domain/screening/name-reading';
-import { hashLower, WordTable } from '../../../bot/domain/screening/word-table';
+import { hashLower, hashSecond, WordTable } from '../../../bot/domain/screening/word-table';
 
 // The readings stored with the lexicon words at load time must be what reading the word in a
 // message gives: a stale or shifted reading would silently change what the screener finds.
@@ -26,7 +28,7 @@ describe('name readings stored in the lexicon', () => {
       stored++;
       const title = w.charAt(0).toUpperCase() + w.slice(1);
       const text = `Asiakas ${title}-`;
-      const got = readWord(text, 8, 8 + w.length, bits & LEX_MASK, lex.flags, lex.formHashes);
+      const got = readWord(text, 8, 8 + w.length, bits & LEX_MASK, lex);
       if (got !== r) throw new Error(`${w}: stored ${r}, read ${got}`);
     }
     expect(stored).toBeGreaterThan(words.length * 0.95);
@@ -40,6 +42,22 @@ describe('name readings stored in the lexicon', () => {
     expect(differ).toEqual([]);
     const other = 'Asiakas Virtaselle';
     expect(lex.names.get(hashLower(other, 8, 18), other, 8, 18)).toBe(0);
+  });
+
+  // A base form is looked up in the compact table, not the flags table: a word missing there, or
+  // with other bits, would silently change how its inflected forms read.
+  it('give every lexicon word the same LEX bits as a base form in the compact table as in the flags table', () => {
+    // a base form is lower case (lowerCode): a word with another letter can be no base form in either table
+    const lower = (w: string) => [...w].every((ch) => lowerCode(ch.charCodeAt(0)) === ch.charCodeAt(0));
+    const differ = words.filter((w) => {
+      const bits = lex.flags.getWord(w);
+      const want = bits & FORM_BITS && lower(w) ? bits & LEX_MASK : 0;
+      return lex.forms.formBits(hashLower(w, 0, w.length), () => hashSecond(w, 0, w.length), 0) !== want;
+    });
+    expect(differ).toEqual([]);
+    expect(lex.forms.formBits(hashLower('virtanen', 0, 8), () => hashSecond('virtanen', 0, 8), 0) & (LEX.first | LEX.last)).toBe(LEX.last);
+    // the second hash is checked: a word that only shares the first hash and the length is not found
+    expect(lex.forms.formBits(hashLower('virtanen', 0, 8), () => 0x12345, 0)).toBe(0);
   });
 
   it('read names, places and ordinary words as before', () => {

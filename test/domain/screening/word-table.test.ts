@@ -1,6 +1,6 @@
-import { baseForms, baseFormsAt, FORM_HASH, formHash, formLength, hasNoBaseForms } from '../../../bot/domain/screening/finnish-inflection';
+import { baseForms, baseFormsAt, FORM_HASH, formEndsInNen, formHash, formLength, formSecondHash, hasNoBaseForms } from '../../../bot/domain/screening/finnish-inflection';
 import { FORM_HASH_BITS } from '../../../bot/domain/screening/lexicon-bits';
-import { hashLower, hashPair, HashSet, pairHash1, pairHash2, WordTable } from '../../../bot/domain/screening/word-table';
+import { hashLower, hashPair, hashSecond, HashSet, pairHash1, pairHash2, WordTable } from '../../../bot/domain/screening/word-table';
 
 describe('WordTable (look-ups inside the message, no copies)', () => {
   const table = new WordTable([['äiti', 1], ['asiakas', 2], ['asiakas', 4], ['åsa', 8]]);
@@ -97,6 +97,17 @@ describe('baseForms', () => {
     expect(forms.length).toBeGreaterThan(0);
     baseFormsAt(word, 0, word.length);
     forms.forEach((form, k) => expect(formHash(k)).toBe(hashLower(form, 0, form.length)));
+  });
+
+  // The compact table of base forms (Lexicons.forms) is built with hashSecond and probed with the
+  // form's own second hash: if they differed, every inflected name would be read as no name.
+  it.each(['Virtaselle', 'matin', 'Aholassa', 'Korhosten', 'rinteelle'])('gives each form of %s the second hash and -nen ending of its letters', (word) => {
+    const forms = baseForms(word);
+    baseFormsAt(word, 0, word.length);
+    forms.forEach((form, k) => {
+      expect(formSecondHash(k)).toBe(hashSecond(form, 0, form.length));
+      expect(formEndsInNen(k)).toBe(form.endsWith('nen'));
+    });
   });
 
   // Proposing through the lexicons' bit set must keep exactly the forms whose bit is set, with the
