@@ -51,10 +51,14 @@ function recall(run) {
   return caught / labels;
 }
 
-/** Runs the tool over the corpus for `ms` so every tool is measured after the JIT has settled. */
-function warmUp(run, ms) {
+/**
+ * Runs the tool over the corpus for `ms` so every tool is measured after the JIT has settled, on the
+ * workload that is measured (with `beforePass` before each pass, as the timed passes have it).
+ */
+function warmUp(run, ms, beforePass) {
   const t0 = Date.now();
   while (Date.now() - t0 < ms) {
+    if (beforePass) beforePass();
     for (const t of texts) run(t);
     run(message);
   }
@@ -101,7 +105,7 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 // to round) and each figure is the median over the rounds; the speed-up is the median of the per-round ratios.
 const ROUNDS = 9;
 const rows = tools.map((tool) => ({ ...tool, recall: recall(tool.run), mbs: [], lat: [], cpu: [] }));
-for (const r of rows) warmUp(r.run, 1000);
+for (const r of rows) warmUp(r.run, 1000, r.beforePass);
 for (let round = 0; round < ROUNDS; round++) {
   // the order rotates, so no tool always runs right after the same other (and pays for its garbage)
   for (let k = 0; k < rows.length; k++) {
