@@ -85,8 +85,7 @@ interface Before {
 
 /** The context word before token index i, skipping ':' and "on"/"is"; -1 if none. */
 function contextBefore(ctx: ScanContext, i: number): Before {
-  let k = i - 1;
-  if (k >= 0 && ctx.tokens[k].kind & KIND.filler) k--;
+  const k = wordBefore(ctx.tokens, i);
   // most words before a name are neither context words nor greetings: nothing to read between them
   // (this part is small enough for the optimiser to inline into every caller; the rest is not)
   if (k < 0 || (ctx.tokens[k].kind & (KIND.nameContext | KIND.greeting)) === 0) return NO_CONTEXT;
@@ -114,10 +113,15 @@ function contextWordBefore(ctx: ScanContext, i: number, prev: Token): Before {
   return context ? (greeting ? BOTH : CONTEXT) : GREETING;
 }
 
+/** Index of the token before index i, skipping a filler ("on", "is") between; -1 when there is none. */
+function wordBefore(tokens: readonly Token[], i: number): number {
+  const k = i - 1;
+  return k >= 0 && tokens[k].kind & KIND.filler ? k - 1 : k;
+}
+
 /** The token before index i (skipping "on"/"is") is a context word: what contextBefore() reads first. */
 function afterContextWord(tokens: readonly Token[], i: number): boolean {
-  let k = i - 1;
-  if (k >= 0 && tokens[k].kind & KIND.filler) k--;
+  const k = wordBefore(tokens, i);
   return k >= 0 && (tokens[k].kind & KIND.nameContext) !== 0;
 }
 

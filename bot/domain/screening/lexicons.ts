@@ -18,7 +18,11 @@ export interface Lexicons {
    * name-reading.ts), looked up in place in the message: the name detector's hot path.
    */
   flags: WordTable;
-  /** Every flags word's name reading, compact (see name-table.ts): the name detector's first look-up. */
+  /**
+   * Every flags word's name reading and, for the words with FORM_BITS, its LEX bits as a base form,
+   * compact (see name-table.ts): the name detector's first look-up, and readWord()'s for base forms
+   * (one cache line, not two in the flags table).
+   */
   names: NameTable;
   firstNames: Set<string>;
   lastNames: Set<string>;
@@ -32,11 +36,6 @@ export interface Lexicons {
    * endings suggest are no words, and most words are no names or places).
    */
   formHashes: Uint32Array;
-  /**
-   * The LEX bits of the flags words with FORM_BITS, as base forms are looked up: the `names` table,
-   * which holds them beside the readings (see name-table.ts): one cache line, not two in the flags table.
-   */
-  forms: NameTable;
   /** Post-office and municipality names, Finnish and Swedish (for postal addresses), looked up in place. */
   places: WordTable;
   /** Municipality names only: a municipality alone is not a client's name. */
@@ -228,7 +227,7 @@ export function lexicons(): Lexicons {
   mark(englishAmbiguous, LEX.englishAmbiguous);
   const flagTable = new WordTable(flags);
   const formHashes = hashBits([...flags].filter(([, bits]) => bits & FORM_BITS).map(([w]) => w));
-  const names = addNameReadings({ flags: flagTable, formHashes, forms: baseFormTable(flagTable) });
-  cached = { flags: flagTable, names, formHashes, forms: names, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  const names = addNameReadings({ flags: flagTable, formHashes, names: baseFormTable(flagTable) });
+  cached = { flags: flagTable, names, formHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
   return cached;
 }

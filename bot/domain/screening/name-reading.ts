@@ -53,8 +53,8 @@ export interface ReadingTables {
   flags: WordTable;
   /** See Lexicons.formHashes. */
   formHashes: Uint32Array;
-  /** See Lexicons.forms. */
-  forms: NameTable;
+  /** See Lexicons.names (while the readings are worked out, a table of the base-form bits alone). */
+  names: NameTable;
 }
 
 /**
@@ -90,7 +90,7 @@ export function readWord(s: string, start: number, end: number, wf: number, tabl
       for (let k = 0; k < forms; k++) {
         // the compact table of base forms: one slot read, where the flags table reads a slot and the letters
         const len = formLength(k);
-        const bfl = tables.forms.formBits(FORM_HASH[k], formSecondHash, k);
+        const bfl = tables.names.formBits(FORM_HASH[k], formSecondHash, k);
         if (bfl === 0) continue;
         if (bfl & LEX.municipality) place = true;
         if (bfl & LEX.nounSurname) noun = true;

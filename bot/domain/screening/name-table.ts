@@ -40,20 +40,23 @@ export class NameTable {
     });
   }
 
+  /** The next slot from i on whose first hash is h, or -1 when an empty slot comes first. */
+  private slotOf(h: number, i: number): number {
+    const slots = this.slots;
+    for (; slots[2 * i + 1] !== 0; i = (i + 1) & this.mask) if (slots[2 * i] === h) return i;
+    return -1;
+  }
+
   /** The code of the lower-cased s[start, end) (h: its hashLower), or 0 when it is not held. */
   get(h: number, s: string, start: number, end: number): number {
-    const slots = this.slots;
-    let check = 0;
-    let i = h & this.mask;
-    for (;;) {
-      const meta = slots[2 * i + 1];
-      if (meta === 0) return 0;
-      if (slots[2 * i] === h) {
-        if (check === 0) check = (hashSecond(s, start, end) & (-1 << CHECK_SHIFT)) | 1;
-        if ((meta & (-1 << CHECK_SHIFT)) === (check & (-1 << CHECK_SHIFT))) return meta & ((1 << CODE_BITS) - 1);
-      }
-      i = (i + 1) & this.mask;
+    // 0 until read (a second hash of 0 is read as 1: only its high bits are compared)
+    let second = 0;
+    for (let i = this.slotOf(h, h & this.mask); i >= 0; i = this.slotOf(h, (i + 1) & this.mask)) {
+      if (second === 0) second = hashSecond(s, start, end) | 1;
+      const meta = this.slots[2 * i + 1];
+      if ((meta ^ second) >>> CHECK_SHIFT === 0) return meta & ((1 << CODE_BITS) - 1);
     }
+    return 0;
   }
 
   /**
@@ -61,13 +64,10 @@ export class NameTable {
    * form), or 0; its hashSecond is secondOf(key), read only when the first hash agrees.
    */
   formBits(h: number, secondOf: (key: number) => number, key: number): number {
-    const slots = this.slots;
-    // 0 until read (a second hash of 0 is read as 1: only its high bits are compared)
     let second = 0;
-    for (let i = h & this.mask; slots[2 * i + 1] !== 0; i = (i + 1) & this.mask) {
-      if (slots[2 * i] !== h) continue;
+    for (let i = this.slotOf(h, h & this.mask); i >= 0; i = this.slotOf(h, (i + 1) & this.mask)) {
       if (second === 0) second = secondOf(key) | 1;
-      const meta = slots[2 * i + 1];
+      const meta = this.slots[2 * i + 1];
       if ((meta ^ second) >>> CHECK_SHIFT === 0) return (meta >>> FORM_SHIFT) & ((1 << FORM_BITS_HELD) - 1);
     }
     return 0;

@@ -287,9 +287,3 @@ export function toOriginalStart(norm: Normalised, start: number, end: number): n
   originalEnd = norm.segOrigEnd[z] < 0 ? norm.segOrig[z] + (end - 1 - norm.segNorm[z]) + 1 : norm.segOrigEnd[z];
   return norm.segOrigEnd[a] < 0 ? norm.segOrig[a] + (start - norm.segNorm[a]) : norm.segOrig[a];
 }
-
-/** Maps a normalised span back to original offsets. */
-export function toOriginal(norm: Normalised, start: number, end: number): [number, number] {
-  const origStart = toOriginalStart(norm, start, end);
-  return [origStart, originalEnd];
-}

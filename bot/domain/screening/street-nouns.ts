@@ -52,6 +52,8 @@ for (const w of STREET_NOUNS) {
   if (GROUP_OF_TAIL[key] === 0) GROUP_OF_TAIL[key] = GROUPS.push([]);
   GROUPS[GROUP_OF_TAIL[key] - 1].push(w);
 }
+// the index holds a group number in a byte
+if (GROUPS.length > 255) throw new Error('street nouns: more endings than GROUP_OF_TAIL can number');
 for (const group of GROUPS) group.sort((a, b) => b.length - a.length);
 
 /** The lower-cased s[..., end) ends in `noun`, compared from the last letter back. */

@@ -243,12 +243,14 @@ export function prefixKeyAt(s: string, start: number): number {
  * prefixKey() (-1 for a word of fewer than three code units) are known.
  */
 export function kindOfKeyed(hash: number, s: string, start: number, end: number, key: number): number {
-  if (hasBucket(WORD_FILTER, hash >>> 16)) {
-    // a registered word's entry holds its prefixes' kinds too (exactKinds): most words looked up are these
-    const kind = (exactTable ??= exactKinds()).getHashed(hash, s, start, end);
-    if (kind !== 0) return kind;
-  }
+  const kind = exactKind(hash, s, start, end);
+  if (kind !== 0) return kind;
   return key >= 0 ? prefixKindKeyed(s, start, end, key) : 0;
+}
+
+/** The kinds of s[start, end) when it is a registered word (its entry holds its prefixes' kinds too: exactKinds), else 0. */
+function exactKind(hash: number, s: string, start: number, end: number): number {
+  return hasBucket(WORD_FILTER, hash >>> 16) ? (exactTable ??= exactKinds()).getHashed(hash, s, start, end) : 0;
 }
 
 /**
@@ -256,11 +258,8 @@ export function kindOfKeyed(hash: number, s: string, start: number, end: number,
  * `headLen` code units (all Latin-1 letters), headLen = min(length, 5).
  */
 export function kindOfHead(hash: number, s: string, start: number, end: number, head: number, headLen: number): number {
-  if (hasBucket(WORD_FILTER, hash >>> 16)) {
-    const kind = (exactTable ??= exactKinds()).getHashed(hash, s, start, end);
-    if (kind !== 0) return kind;
-  }
-  if (headLen < 3) return 0;
+  const kind = exactKind(hash, s, start, end);
+  if (kind !== 0 || headLen < 3) return kind;
   const key = head >>> (5 * (headLen - 3));
   // a registered prefix of three, four or five letters or more marked the bit of that many of the word's letters
   if (!hasBucket(PREFIX_HEADS, prefixHeadBit(key, key)) && !(headLen > 3 && hasBucket(PREFIX_HEADS, prefixHeadBit(key, head >>> (5 * (headLen - 4))))) &&

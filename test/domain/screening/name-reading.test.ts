@@ -52,12 +52,12 @@ describe('name readings stored in the lexicon', () => {
     const differ = words.filter((w) => {
       const bits = lex.flags.getWord(w);
       const want = bits & FORM_BITS && lower(w) ? bits & LEX_MASK : 0;
-      return lex.forms.formBits(hashLower(w, 0, w.length), () => hashSecond(w, 0, w.length), 0) !== want;
+      return lex.names.formBits(hashLower(w, 0, w.length), () => hashSecond(w, 0, w.length), 0) !== want;
     });
     expect(differ).toEqual([]);
-    expect(lex.forms.formBits(hashLower('virtanen', 0, 8), () => hashSecond('virtanen', 0, 8), 0) & (LEX.first | LEX.last)).toBe(LEX.last);
+    expect(lex.names.formBits(hashLower('virtanen', 0, 8), () => hashSecond('virtanen', 0, 8), 0) & (LEX.first | LEX.last)).toBe(LEX.last);
     // the second hash is checked: a word that only shares the first hash and the length is not found
-    expect(lex.forms.formBits(hashLower('virtanen', 0, 8), () => 0x12345, 0)).toBe(0);
+    expect(lex.names.formBits(hashLower('virtanen', 0, 8), () => 0x12345, 0)).toBe(0);
   });
 
   it('read names, places and ordinary words as before', () => {

@@ -1,5 +1,7 @@
 import { FINDING_TYPES, redact, screen, summarise } from '../../../bot/domain/screening';
-import { normalise, toOriginal } from '../../../bot/domain/screening/normalise';
+import { normalise, originalEnd, toOriginalStart, type Normalised } from '../../../bot/domain/screening/normalise';
+
+const toOriginal = (norm: Normalised, start: number, end: number): [number, number] => [toOriginalStart(norm, start, end), originalEnd];
 import { placeholderFor } from '../../../bot/handlers/screening-labels';
 
 describe('normalise', () => {
