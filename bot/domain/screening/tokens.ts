@@ -2,12 +2,27 @@
  * Word tokeniser shared by the name, address and label detectors. Tokens are integer spans of the
  * normalised text, reused from call to call; their strings are built only when a detector asks.
  */
-import { CC, classOf, isBlank, isDigit, isLetter, lowerCode } from './chars';
-import { growRuns, HAS, profile, specialFlag } from './text-profile';
-import { HEAD_NAME, HEAD_TRIGGER, headBits } from './head-filter';
-import { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed, prepareLowerNames } from './lower-name-filter';
-import { KIND, kindOfHead, kindOfKeyed, kindOfShort, prefixKeyAt, TRIGGER } from './word-kinds';
-import { HASH_START, hashFinish, hashStep, WordTable } from './word-table';
+import * as chars from './chars';
+import * as textProfile from './text-profile';
+import * as headFilter from './head-filter';
+import * as lowerNames from './lower-name-filter';
+import * as wordKinds from './word-kinds';
+import * as wordTable from './word-table';
+
+// What the pass calls and reads from other modules, bound once at load: compiled, a use through the
+// module object (chars.classOf) checks the object's shape and the function's identity on every call,
+// in the letter loop too, where a constant binding is folded away.
+const { CC, classOf, isBlank, isDigit, isLetter, lowerCode } = chars;
+const { growRuns, profile, specialFlag } = textProfile;
+const { HEAD_NAME, HEAD_TRIGGER, headBits } = headFilter;
+const { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed, prepareLowerNames } = lowerNames;
+const { KIND, kindOfHead, kindOfKeyed, kindOfShort, prefixKeyAt, TRIGGER } = wordKinds;
+const { HASH_START, hashFinish, hashStep, WordTable } = wordTable;
+const HAS_MARKUP = textProfile.HAS.markup;
+const HAS_DASH = textProfile.HAS.dash;
+const HAS_LETTER_DIGITS = textProfile.HAS.letterDigits;
+const HAS_WORD_SPACE_DIGIT = textProfile.HAS.wordSpaceDigit;
+const KIND_LOWER_NAME = KIND.lowerName;
 
 
 // The text the tokens of the last scan point into ('' once they are released): one reference for
@@ -169,10 +184,10 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (start > 0) {
         const b = s.charCodeAt(start - 1);
         if (((b | 32) - 97) >>> 0 < 26) {
-          if (i - start > 1) flags |= HAS.letterDigits;
+          if (i - start > 1) flags |= HAS_LETTER_DIGITS;
         } else if (b === 32 && start > 1) {
           const a = s.charCodeAt(start - 2);
-          if (a === 97 || a === 101 || a === 110 || a === 117) flags |= HAS.wordSpaceDigit;
+          if (a === 97 || a === 101 || a === 110 || a === 117) flags |= HAS_WORD_SPACE_DIGIT;
         }
       }
       if (runs === runStart.length) {
@@ -192,7 +207,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
       if (cls & SPECIAL) {
         const f = specialFlag(c);
         flags |= f;
-        if (f === HAS.markup && stopAtMarkup) return false;
+        if (f === HAS_MARKUP && stopAtMarkup) return false;
       }
       const a = sentenceAction(s, i, c);
       if (a === SENT_SET) sentence = 1;
@@ -210,7 +225,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     let lower = 0;
     // hashLower() of the word, built while its letters are read: the kind look-up and, for a
     // capitalised word, the name look-ups start from it instead of reading the letters again
-    let h = hashStep(HASH_START, c < 128 ? c | 32 : lowerCode(c));
+    let h = hashStep(HASH_START, c < 128 ? c | 32 : lowerCode(c)) | 0;
     // the first five code units at five bits each, as the filters key them (word-kinds.ts,
     // lower-name-filter.ts): gathered here so that they need not read the letters again
     let head = c & 31;
@@ -228,7 +243,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
           if (!(k & LETTER) || d >= 0x100) break;
           inner |= k;
           if (!(k & UPPER) && d >= 0xdf) lower = 32;
-          h = hashStep(h, lowerCode(d));
+          h = hashStep(h, lowerCode(d)) | 0;
         }
         head = (head << 5) | (d & 31);
         i++;
@@ -260,19 +275,21 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
         inner |= k;
         // ª, µ and º (below ß) count as neither case
         if (!(k & UPPER) && e >= 0xdf) lower = 32;
-        h = hashStep(h, lowerCode(e));
+        h = hashStep(h, lowerCode(e)) | 0;
         i++;
       }
       if (!((d === 45 || d === 39) && i + 1 < n && classOf(s.charCodeAt(i + 1)) & LETTER)) break;
-      if (d === 45) flags |= HAS.dash;
-      h = hashStep(h, d);
+      if (d === 45) flags |= HAS_DASH;
+      // `| 0`: the optimiser does not inline a call on a path this rare, and an untyped result merged
+      // into h would make it a tagged value, checked and spilled on every letter of every word
+      h = hashStep(h, d) | 0;
       d = -1;
       joined = true;
       i++;
     }
     // a letter normalise() would fold (a Cyrillic look-alike, a full-width letter) is markup too
     if (inner & SPECIAL) {
-      flags |= HAS.markup;
+      flags |= HAS_MARKUP;
       if (stopAtMarkup) return false;
     }
     const cap = (cls & UPPER) !== 0;
@@ -315,7 +332,7 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
           mayBeLowerName(s, start, end, h);
         if (keep > 0) keep--;
         else if (!named) continue;
-        if (named) kind = KIND.lowerName;
+        if (named) kind = KIND_LOWER_NAME;
       }
     }
     let t: Token;
