@@ -121,3 +121,11 @@ for (let c = 0; c < 0x10000; c++) {
 export function classOf(c: number): number {
   return CLASS[c];
 }
+
+/**
+ * The tables behind classOf() and lowerCode(), read-only, for the tokeniser's letter loop: the
+ * optimiser leaves a call on a rare path (a letter past ASCII) out of line, and a call in a loop
+ * makes it keep the loop's values in memory on every turn; an element load is never a call.
+ */
+export const CHAR_CLASS: Readonly<Uint8Array> = CLASS;
+export const LOWER_CODE: Readonly<Uint16Array> = LOWER;

@@ -12,7 +12,7 @@ import * as wordTable from './word-table';
 // What the pass calls and reads from other modules, bound once at load: compiled, a use through the
 // module object (chars.classOf) checks the object's shape and the function's identity on every call,
 // in the letter loop too, where a constant binding is folded away.
-const { CC, classOf, isBlank, isDigit, isLetter, lowerCode } = chars;
+const { CC, CHAR_CLASS, classOf, isBlank, isDigit, isLetter, LOWER_CODE } = chars;
 const { growRuns, profile, specialFlag } = textProfile;
 const { HEAD_NAME, HEAD_TRIGGER, headBits } = headFilter;
 const { mayBeLowerName, mayBeLowerNameHead, mayBeLowerNameHeadKeyed, prepareLowerNames } = lowerNames;
@@ -225,27 +225,29 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     let lower = 0;
     // hashLower() of the word, built while its letters are read: the kind look-up and, for a
     // capitalised word, the name look-ups start from it instead of reading the letters again
-    let h = hashStep(HASH_START, c < 128 ? c | 32 : lowerCode(c)) | 0;
+    let h = hashStep(HASH_START, LOWER_CODE[c]);
     // the first five code units at five bits each, as the filters key them (word-kinds.ts,
     // lower-name-filter.ts): gathered here so that they need not read the letters again
     let head = c & 31;
     i++;
+    // both letter loops call nothing and hash at one place: a call the optimiser leaves out of line
+    // (on a rare path) makes it keep the loop's values in memory on every turn
     if (c < 0x100) {
       const headEnd = i + 4 < n ? i + 4 : n;
       while (i < headEnd) {
-        const d = s.charCodeAt(i);
-        if (((d | 32) - 97) >>> 0 < 26) {
-          lower |= d & 32;
-          h = hashStep(h, d | 32);
-        } else {
-          const k = classOf(d);
+        const e = s.charCodeAt(i);
+        let x = e | 32;
+        if ((x - 97) >>> 0 < 26) lower |= e & 32;
+        else {
+          const k = CHAR_CLASS[e];
           // a hyphen, an apostrophe or a letter past Latin-1 ends the head; the loop below goes on
-          if (!(k & LETTER) || d >= 0x100) break;
+          if (!(k & LETTER) || e >= 0x100) break;
           inner |= k;
-          if (!(k & UPPER) && d >= 0xdf) lower = 32;
-          h = hashStep(h, lowerCode(d)) | 0;
+          if (!(k & UPPER) && e >= 0xdf) lower = 32;
+          x = LOWER_CODE[e];
         }
-        head = (head << 5) | (d & 31);
+        h = hashStep(h, x);
+        head = (head << 5) | (e & 31);
         i++;
       }
     }
@@ -253,38 +255,32 @@ function scan(s: string, stopAtMarkup: boolean): boolean {
     // the code unit that ended the word (-1 at the text's end)
     let d = -1;
     let joined = false;
-    for (;;) {
-      while (i < n) {
-        const e = s.charCodeAt(i);
-        // ASCII letters first, without the table: they are most letters, and never markup
-        if (((e | 32) - 97) >>> 0 < 26) {
-          lower |= e & 32;
-          h = hashStep(h, e | 32);
-          i++;
-          continue;
-        }
-        if (e === 32) {
+    while (i < n) {
+      const e = s.charCodeAt(i);
+      // ASCII letters first, without the table: they are most letters, and never markup
+      let x = e | 32;
+      if ((x - 97) >>> 0 < 26) lower |= e & 32;
+      else if (e === 32) {
+        d = e;
+        break;
+      } else {
+        const k = CHAR_CLASS[e];
+        if (k & LETTER) {
+          inner |= k;
+          // ª, µ and º (below ß) count as neither case
+          if (!(k & UPPER) && e >= 0xdf) lower = 32;
+          x = LOWER_CODE[e];
+        } else if ((e === 45 || e === 39) && i + 1 < n && CHAR_CLASS[s.charCodeAt(i + 1)] & LETTER) {
+          // an inner hyphen or apostrophe: hashed as it is
+          if (e === 45) flags |= HAS_DASH;
+          joined = true;
+          x = e;
+        } else {
           d = e;
           break;
         }
-        const k = classOf(e);
-        if (!(k & LETTER)) {
-          d = e;
-          break;
-        }
-        inner |= k;
-        // ª, µ and º (below ß) count as neither case
-        if (!(k & UPPER) && e >= 0xdf) lower = 32;
-        h = hashStep(h, lowerCode(e)) | 0;
-        i++;
       }
-      if (!((d === 45 || d === 39) && i + 1 < n && classOf(s.charCodeAt(i + 1)) & LETTER)) break;
-      if (d === 45) flags |= HAS_DASH;
-      // `| 0`: the optimiser does not inline a call on a path this rare, and an untyped result merged
-      // into h would make it a tagged value, checked and spilled on every letter of every word
-      h = hashStep(h, d) | 0;
-      d = -1;
-      joined = true;
+      h = hashStep(h, x);
       i++;
     }
     // a letter normalise() would fold (a Cyrillic look-alike, a full-width letter) is markup too
