@@ -50,15 +50,6 @@ const SHORT_WORD = 8;
 const FIRST4 = new Uint32Array(1 << 15);
 const SECOND4 = new Uint32Array(1 << 15);
 const SHORT4 = new Uint32Array(1 << 15);
-// FIRST4 and SHORT4 together, folded to 2^17 bits (16 KB): the one read most words stop at, made for
-// every lower-case word of every message, so kept small enough to stay cached beside the detectors'
-// tables (the folding only lets more words on to the exact maps).
-const ANY4 = new Uint32Array(1 << 12);
-
-function anyBit(k: number): number {
-  return Math.imul(k, 0x9e3779b1) >>> 15;
-}
-
 function four(c0: number, c1: number, c2: number, c3: number): number {
   return ((c0 & 31) << 15) | ((c1 & 31) << 10) | ((c2 & 31) << 5) | (c3 & 31);
 }
@@ -74,7 +65,6 @@ function hasBit(map: Uint32Array, k: number): boolean {
 function add(w: string): void {
   if (w.length < MIN_STEM) return;
   const k = four(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3));
-  setBit(ANY4, anyBit(k));
   markHead(k, HEAD_NAME);
   if (w.length === MIN_STEM) setBit(SHORT4, k);
   else {
@@ -125,7 +115,7 @@ export function registerLowerNames(names: () => Iterable<string>): void {
 
 function build(): Uint32Array {
   bits = new Uint32Array(BITS >>> 5);
-  for (const map of [FIRST4, SECOND4, SHORT4, ANY4]) map.fill(0);
+  for (const map of [FIRST4, SECOND4, SHORT4]) map.fill(0);
   clearHeads(HEAD_NAME);
   if (source) for (const w of source()) for (const st of stems(w)) add(st);
   return bits;
@@ -151,7 +141,8 @@ export function mayBeLowerNameHead(s: string, start: number, n: number): boolean
  */
 export function mayBeLowerNameHeadKeyed(n: number, first: number, second: number): boolean {
   if (!bits) build();
-  if (!hasBit(ANY4, anyBit(first))) return false;
+  // no smaller filter first: the tokeniser asks only for a word whose head passed head-filter.ts,
+  // which holds these heads too (a further filter of its own was one more cache miss a word)
   if (n <= SHORT_WORD && hasBit(SHORT4, first)) return true;
   return n > MIN_STEM && hasBit(FIRST4, first) && hasBit(SECOND4, second);
 }
