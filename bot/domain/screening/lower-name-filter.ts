@@ -58,10 +58,6 @@ function setBit(map: Uint32Array, k: number): void {
   map[k >>> 5] |= 1 << (k & 31);
 }
 
-function hasBit(map: Uint32Array, k: number): boolean {
-  return (map[k >>> 5] & (1 << (k & 31))) !== 0;
-}
-
 function add(w: string): void {
   if (w.length < MIN_STEM) return;
   const k = four(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3));
@@ -142,9 +138,13 @@ export function mayBeLowerNameHead(s: string, start: number, n: number): boolean
 export function mayBeLowerNameHeadKeyed(n: number, first: number, second: number): boolean {
   if (!bits) build();
   // no smaller filter first: the tokeniser asks only for a word whose head passed head-filter.ts,
-  // which holds these heads too (a further filter of its own was one more cache miss a word)
-  if (n <= SHORT_WORD && hasBit(SHORT4, first)) return true;
-  return n > MIN_STEM && hasBit(FIRST4, first) && hasBit(SECOND4, second);
+  // which holds these heads too (a further filter of its own was one more cache miss a word). The
+  // bits are read here, not through hasBit(): inlined into the tokeniser's loop, a helper the
+  // optimiser leaves out of line (its inlining budget spent) is a call a read
+  const at = first >>> 5;
+  const bit = 1 << (first & 31);
+  if (n <= SHORT_WORD && (SHORT4[at] & bit) !== 0) return true;
+  return n > MIN_STEM && (FIRST4[at] & bit) !== 0 && (SECOND4[second >>> 5] & (1 << (second & 31))) !== 0;
 }
 
 // 0x85ebca6b * FINISH_INV = 1 (mod 2^32): undoes hashFinish's multiplication

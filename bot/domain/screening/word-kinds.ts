@@ -250,7 +250,10 @@ export function kindOfKeyed(hash: number, s: string, start: number, end: number,
 
 /** The kinds of s[start, end) when it is a registered word (its entry holds its prefixes' kinds too: exactKinds), else 0. */
 function exactKind(hash: number, s: string, start: number, end: number): number {
-  return hasBucket(WORD_FILTER, hash >>> 16) ? (exactTable ??= exactKinds()).getHashed(hash, s, start, end) : 0;
+  // the filter's bit read here, not through hasBucket(): a helper the optimiser leaves out of line
+  // (its inlining budget is spent on the tokeniser's loop) is a call for every word that gets here
+  const b = hash >>> 16;
+  return (WORD_FILTER[b >>> 5] & (1 << (b & 31))) === 0 ? 0 : (exactTable ??= exactKinds()).getHashed(hash, s, start, end);
 }
 
 /**
@@ -259,7 +262,14 @@ function exactKind(hash: number, s: string, start: number, end: number): number 
  */
 export function kindOfHead(hash: number, s: string, start: number, end: number, head: number, headLen: number): number {
   const kind = exactKind(hash, s, start, end);
-  if (kind !== 0 || headLen < 3) return kind;
+  return kind !== 0 || headLen < 3 ? kind : prefixKindOfHead(s, start, end, head, headLen);
+}
+
+/**
+ * The prefix half of kindOfHead(), out of line: only words that are no registered word get here, and
+ * its helpers inline into it rather than spend the tokeniser's inlining budget.
+ */
+function prefixKindOfHead(s: string, start: number, end: number, head: number, headLen: number): number {
   const key = head >>> (5 * (headLen - 3));
   // a registered prefix of three, four or five letters or more marked the bit of that many of the word's letters
   if (!hasBucket(PREFIX_HEADS, prefixHeadBit(key, key)) && !(headLen > 3 && hasBucket(PREFIX_HEADS, prefixHeadBit(key, head >>> (5 * (headLen - 4))))) &&
