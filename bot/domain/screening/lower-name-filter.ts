@@ -44,28 +44,43 @@ function test(b: Uint32Array, h: number): boolean {
 
 // A four-letter stem takes at most four letters of ending (juha|nsa, olga|lle).
 const SHORT_WORD = 8;
-// Bitmaps of four letters at five bits a letter (case and most accents fold together), read without
-// hashing: letters 1-4 of the stems of five letters or more, their letters 2-5, and the four-letter
-// stems (juha, mati). Most ordinary words fail them after one or two reads.
-const FIRST4 = new Uint32Array(1 << 15);
-const SECOND4 = new Uint32Array(1 << 15);
-const SHORT4 = new Uint32Array(1 << 15);
-function four(c0: number, c1: number, c2: number, c3: number): number {
-  return ((c0 & 31) << 15) | ((c1 & 31) << 10) | ((c2 & 31) << 5) | (c3 & 31);
+// Bit maps keyed by four letters at five bits a letter (case and most accents fold together), read
+// without hashing the word: letters 1-4 of the four-letter stems (juha, mati) and of the stems of five
+// letters or more, in one map (16 KB; both bits of a key in one 32-bit word, so one read answers
+// both), and letters 2-5 of the longer stems in another (16 KB). Hashed into maps this small (a few
+// thousand keys each: a few per cent of false passes, which the Bloom filter below still stops)
+// instead of one bit for each of the 2^20 keys (3 x 128 KB), they stay in the caches beside the
+// detectors' tables; most ordinary words fail them after one read.
+const FIRST = new Int32Array(1 << 12);
+const SECOND = new Int32Array(1 << 12);
+
+/** The 32-bit word of FIRST for the letters key k. */
+function firstAt(k: number): number {
+  return Math.imul(k, 0x27d4eb2d) >>> 20;
 }
 
-function setBit(map: Uint32Array, k: number): void {
-  map[k >>> 5] |= 1 << (k & 31);
+/** k's bit in its FIRST word among the four-letter stems (low half) or the longer ones (high half). */
+function firstBit(k: number, long: boolean): number {
+  return 1 << (((Math.imul(k, 0x85ebca6b) >>> 28) | (long ? 16 : 0)));
+}
+
+/** The bit of SECOND for the letters key k. */
+function secondBit(k: number): number {
+  return Math.imul(k, 0xc2b2ae35) >>> 15;
+}
+
+function four(c0: number, c1: number, c2: number, c3: number): number {
+  return ((c0 & 31) << 15) | ((c1 & 31) << 10) | ((c2 & 31) << 5) | (c3 & 31);
 }
 
 function add(w: string): void {
   if (w.length < MIN_STEM) return;
   const k = four(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3));
   markHead(k, HEAD_NAME);
-  if (w.length === MIN_STEM) setBit(SHORT4, k);
-  else {
-    setBit(FIRST4, k);
-    setBit(SECOND4, four(w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3), w.charCodeAt(4)));
+  FIRST[firstAt(k)] |= firstBit(k, w.length > MIN_STEM);
+  if (w.length > MIN_STEM) {
+    const b = secondBit(four(w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3), w.charCodeAt(4)));
+    SECOND[b >>> 5] |= 1 << (b & 31);
   }
   let h = HASH_START;
   for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
@@ -111,7 +126,7 @@ export function registerLowerNames(names: () => Iterable<string>): void {
 
 function build(): Uint32Array {
   bits = new Uint32Array(BITS >>> 5);
-  for (const map of [FIRST4, SECOND4, SHORT4]) map.fill(0);
+  for (const map of [FIRST, SECOND]) map.fill(0);
   clearHeads(HEAD_NAME);
   if (source) for (const w of source()) for (const st of stems(w)) add(st);
   return bits;
@@ -141,10 +156,11 @@ export function mayBeLowerNameHeadKeyed(n: number, first: number, second: number
   // which holds these heads too (a further filter of its own was one more cache miss a word). The
   // bits are read here, not through hasBit(): inlined into the tokeniser's loop, a helper the
   // optimiser leaves out of line (its inlining budget spent) is a call a read
-  const at = first >>> 5;
-  const bit = 1 << (first & 31);
-  if (n <= SHORT_WORD && (SHORT4[at] & bit) !== 0) return true;
-  return n > MIN_STEM && (FIRST4[at] & bit) !== 0 && (SECOND4[second >>> 5] & (1 << (second & 31))) !== 0;
+  const word = FIRST[firstAt(first)];
+  if (n <= SHORT_WORD && (word & firstBit(first, false)) !== 0) return true;
+  if (n <= MIN_STEM || (word & firstBit(first, true)) === 0) return false;
+  const b = secondBit(second);
+  return (SECOND[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
 // 0x85ebca6b * FINISH_INV = 1 (mod 2^32): undoes hashFinish's multiplication
