@@ -212,15 +212,18 @@ function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean 
 
 /** The word after `end` is a service in the from-case ("psykiatrialta"). */
 function serviceAfter(s: string, end: number): boolean {
-  // (lowerCode() is never asked past the text's end: an out-of-bounds read would slow it for every caller)
+  // most words after a name start like no service: this test is small enough for the optimiser to
+  // inline into every caller, the rest is not (and lowerCode() is never asked past the text's end:
+  // an out-of-bounds read would slow it for every caller)
   if (end + 2 >= s.length || s.charCodeAt(end) !== 32 || SERVICE_HEAD[headSlot(lowerCode(s.charCodeAt(end + 1)), lowerCode(s.charCodeAt(end + 2)))] === 0) return false;
+  return serviceWordAfter(s, end);
+}
+
+/** serviceAfter() once the word after `end` starts like a service. */
+function serviceWordAfter(s: string, end: number): boolean {
   const e = nextWordEnd(s, end);
-  // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is copied
-  if (e - end - 1 < 4) return false;
-  const a = lowerCode(s.charCodeAt(e - 1));
-  const st = lowerCode(s.charCodeAt(e - 3));
-  if (!((a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(e - 2)) === 116 && (st === 115 || st === 108))) return false;
-  return serviceFrom(s, end + 1, e);
+  // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is compared
+  return e - end - 1 >= 4 && fromCase(s, e) && serviceFrom(s, end + 1, e);
 }
 
 /**
@@ -265,7 +268,11 @@ const INFOS: NameInfo[] = [];
 
 /** Only " ja ", " och ", " and ", " & " or ", " between a greeted name and this one. */
 function joinedToGreeted(s: string, from: number, to: number): boolean {
-  if (from < 0 || to - from > 6) return false;
+  // most messages greet no one: this test is small enough to inline into every caller, the rest is not
+  return from >= 0 && to - from <= 6 && joinerBetween(s, from, to);
+}
+
+function joinerBetween(s: string, from: number, to: number): boolean {
   // trimmed as String.prototype.trim() would, compared in place
   let a = from;
   let b = to;
@@ -287,7 +294,13 @@ function sameLower(s: string, a: number, b: number, w: string): boolean {
 /** A capitalised first word of a sentence that is an ordinary Swedish or English word in this message ("Vi har", "Edit"). */
 function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
   // in a message already known to be Finnish no word is foreign: nothing to look up
+  // (this test is small enough to inline into the caller; most names end here)
   if (!t.cap || scan.lang === LANG.fi || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
+  return foreignWordLookedUp(ctx, t, scan);
+}
+
+/** foreignWordAtStart() once the word's place says it may be an ordinary word: the look-ups. */
+function foreignWordLookedUp(ctx: ScanContext, t: Token, scan: Scan): boolean {
   const s = ctx.text;
   // the word look-ups are cheaper than guessing the language, so they come first
   const sv = isSwedishHashed(t.hash1, s, t.start, t.end);
@@ -317,6 +330,10 @@ for (const w of ARTICLES) ARTICLE_FIRST[w.charCodeAt(0)] = 1;
 
 function articleAfter(s: string, end: number): boolean {
   if (end + 1 >= s.length || s.charCodeAt(end) !== 32 || ARTICLE_FIRST[lowerCode(s.charCodeAt(end + 1)) & 0xff] === 0) return false;
+  return articleWordAfter(s, end);
+}
+
+function articleWordAfter(s: string, end: number): boolean {
   for (const w of ARTICLES) if (nextWordIs(s, end, w)) return true;
   return false;
 }
