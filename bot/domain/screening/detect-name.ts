@@ -378,7 +378,12 @@ function initialAfter(s: string, end: number): number {
 export const PERSONAL_AFTER = ['päätös', 'päätöksen', 'hakemus', 'hakemuksen', 'perhe', 'perheen', 'perheessä', 'perheelle', 'lapset', 'lapsi',
   'vanhemmat', 'äiti', 'isä', 'puoliso', 'vaimo', 'velat', 'kotikäynti', 'asunto', 'asunnossa', 'tilanne', 'asiat'];
 // ... by their last letter (all are Latin-1), so a word is compared only with the endings it can have
-const PERSONAL_BY_LAST: string[][] = Array.from({ length: 256 }, (_, c) => PERSONAL_AFTER.filter((w) => w.charCodeAt(w.length - 1) === c));
+// (the letters no ending has share one empty list)
+const NO_PERSONAL: string[] = [];
+const PERSONAL_BY_LAST: string[][] = Array.from({ length: 256 }, (_, c) => {
+  const endings = PERSONAL_AFTER.filter((w) => w.charCodeAt(w.length - 1) === c);
+  return endings.length > 0 ? endings : NO_PERSONAL;
+});
 
 /** The token ends in a genitive -n and the next word ends in one of PERSONAL_AFTER. */
 function personalAfterGenitive(ctx: ScanContext, t: Token): boolean {
@@ -469,7 +474,8 @@ function nameRun(ctx: ScanContext, i: number, info: NameInfo, ctxBefore: Before,
   // infos[0 .. j - i] are the readings of tokens i..j (entries past them are stale, never read)
   infos[0] = info;
   let j = i;
-  while (j + 1 < tokens.length && adjacent(ctx.text, tokens[j], tokens[j + 1]) && tokens[j + 1].cap === t.cap) {
+  // (the case first: most names are followed by a word in the other case, and no gap need be read)
+  while (j + 1 < tokens.length && tokens[j + 1].cap === t.cap && adjacent(ctx.text, tokens[j], tokens[j + 1])) {
     if (tokens[j + 1].kind & (KIND.nameContext | KIND.greeting)) break;
     const next = classify(ctx, tokens[j + 1], lex);
     if (!next) break;
