@@ -76,14 +76,16 @@ function adjacent(s: string, a: Token, b: Token): boolean {
   return true;
 }
 
-interface Before {
-  context: boolean;
-  greeting: boolean;
-  /** The context word is a verb of contacting, which says less about an unknown word than a title. */
-  verb: boolean;
-}
+/**
+ * What the word before a name says, as bits (a number, not an object: it is read on every name's path).
+ * IS_VERB: the context word is a verb of contacting, which says less about an unknown word than a title.
+ */
+type Before = number;
+const IS_CONTEXT = 1;
+const IS_GREETING = 2;
+const IS_VERB = 4;
 
-/** The context word before token index i, skipping ':' and "on"/"is"; -1 if none. */
+/** What the word before token index i says (skipping "on"/"is" and a colon); NO_CONTEXT when it is no context word or greeting. */
 function contextBefore(ctx: ScanContext, i: number): Before {
   const k = wordBefore(ctx.tokens, i);
   // most words before a name are neither context words nor greetings: nothing to read between them
@@ -127,11 +129,13 @@ function afterContextWord(tokens: readonly Token[], i: number): boolean {
 
 // Context words written abbreviated with a full stop ("Dr. Laine", "hra. Virtanen").
 const ABBREVIATED = new WordTable(['dr', 'tri', 'hra', 'rva', 'mr', 'mrs', 'ms'].map((w) => [w, 1] as const));
-const NO_CONTEXT: Before = Object.freeze({ context: false, greeting: false, verb: false });
-const CONTEXT: Before = Object.freeze({ context: true, greeting: false, verb: false });
-const VERB: Before = Object.freeze({ context: true, greeting: false, verb: true });
-const GREETING: Before = Object.freeze({ context: false, greeting: true, verb: false });
-const BOTH: Before = Object.freeze({ context: true, greeting: true, verb: false });
+const NO_CONTEXT: Before = 0;
+const CONTEXT: Before = IS_CONTEXT;
+const VERB: Before = IS_CONTEXT | IS_VERB;
+const GREETING: Before = IS_GREETING;
+const BOTH: Before = IS_CONTEXT | IS_GREETING;
+// nameRun() when its caller has not read the context
+const NOT_READ: Before = -1;
 
 /** Whitespace as String.prototype.trim() sees it. */
 function isTrimSpace(c: number): boolean {
@@ -178,7 +182,7 @@ function nextWordEnd(s: string, end: number): number {
 }
 
 function readNextWord(s: string, end: number): number {
-  if (s.charCodeAt(end) !== 32) return -1;
+  if (end >= s.length || s.charCodeAt(end) !== 32) return -1;
   let j = end + 1;
   while (j < s.length && j - end < 40 && s.charCodeAt(j) !== 32 && s.charCodeAt(j) !== 44 && s.charCodeAt(j) !== 46) j++;
   return j;
@@ -192,29 +196,50 @@ function nextWordIs(s: string, end: number, w: string): boolean {
   if (s.charCodeAt(end) !== 32) return false;
   const e = end + 1 + w.length;
   if (e > s.length || !sameLower(s, end + 1, e, w)) return false;
+  if (e === s.length) return true;
   const c = s.charCodeAt(e);
-  return e === s.length || c === 32 || c === 44 || c === 46;
+  return c === 32 || c === 44 || c === 46;
 }
 
 /** "Mikko: kiitos" at the start of a line is a speaker, "Sanna Virtanen sosiaalityöstä" a colleague. */
 function colleagueAfter(ctx: ScanContext, first: number, last: number): boolean {
   const s = ctx.text;
   const end = ctx.tokens[last].end;
-  if (s.charCodeAt(end) === 58 && ctx.tokens[first].sentStart) return true;
+  // (a name often ends the text: nothing is read past its end)
+  if (end < s.length && s.charCodeAt(end) === 58 && ctx.tokens[first].sentStart) return true;
   return serviceAfter(s, end);
 }
 
 /** The word after `end` is a service in the from-case ("psykiatrialta"). */
 function serviceAfter(s: string, end: number): boolean {
-  // (lowerCode() is never asked past the text's end: an out-of-bounds read would slow it for every caller)
+  // most words after a name start like no service: this test is small enough for the optimiser to
+  // inline into every caller, the rest is not (and lowerCode() is never asked past the text's end:
+  // an out-of-bounds read would slow it for every caller)
   if (end + 2 >= s.length || s.charCodeAt(end) !== 32 || SERVICE_HEAD[headSlot(lowerCode(s.charCodeAt(end + 1)), lowerCode(s.charCodeAt(end + 2)))] === 0) return false;
+  return serviceWordAfter(s, end);
+}
+
+/** serviceAfter() once the word after `end` starts like a service. */
+function serviceWordAfter(s: string, end: number): boolean {
   const e = nextWordEnd(s, end);
-  // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is copied
-  if (e - end - 1 < 4) return false;
-  const a = lowerCode(s.charCodeAt(e - 1));
-  const st = lowerCode(s.charCodeAt(e - 3));
-  if (!((a === 97 || a === 0xe4) && lowerCode(s.charCodeAt(e - 2)) === 116 && (st === 115 || st === 108))) return false;
-  return SERVICE_FROM.test(s.slice(end + 1, e).toLowerCase());
+  // the from-case ending (-sta, -stä, -lta, -ltä) is checked in place before the word is compared
+  return e - end - 1 >= 4 && fromCase(s, e) && serviceFrom(s, end + 1, e);
+}
+
+/**
+ * s[a, e), whose from-case ending is checked, matches SERVICE_FROM in lower case: compared in place,
+ * with no copy of the word. A letter past Latin-1 may lower-case to more than one code unit, so a word
+ * with one is left to the expression.
+ */
+function serviceFrom(s: string, a: number, e: number): boolean {
+  for (let k = a; k < e; k++) if (s.charCodeAt(k) > 0xff) return SERVICE_FROM.test(s.slice(a, e).toLowerCase());
+  for (const w of SERVICES) if (e - a - 3 >= w.length && sameLower(s, a, a + w.length, w) && lettersOnly(s, a + w.length, e - 3)) return true;
+  return false;
+}
+
+function lettersOnly(s: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!isLetter(s.charCodeAt(k))) return false;
+  return true;
 }
 
 function institutionAfter(ctx: ScanContext, last: number): boolean {
@@ -243,7 +268,11 @@ const INFOS: NameInfo[] = [];
 
 /** Only " ja ", " och ", " and ", " & " or ", " between a greeted name and this one. */
 function joinedToGreeted(s: string, from: number, to: number): boolean {
-  if (from < 0 || to - from > 6) return false;
+  // most messages greet no one: this test is small enough to inline into every caller, the rest is not
+  return from >= 0 && to - from <= 6 && joinerBetween(s, from, to);
+}
+
+function joinerBetween(s: string, from: number, to: number): boolean {
   // trimmed as String.prototype.trim() would, compared in place
   let a = from;
   let b = to;
@@ -265,7 +294,13 @@ function sameLower(s: string, a: number, b: number, w: string): boolean {
 /** A capitalised first word of a sentence that is an ordinary Swedish or English word in this message ("Vi har", "Edit"). */
 function foreignWordAtStart(ctx: ScanContext, t: Token, scan: Scan): boolean {
   // in a message already known to be Finnish no word is foreign: nothing to look up
+  // (this test is small enough to inline into the caller; most names end here)
   if (!t.cap || scan.lang === LANG.fi || !(t.sentStart || afterFullStop(ctx.text, t.start) || articleAfter(ctx.text, t.end))) return false;
+  return foreignWordLookedUp(ctx, t, scan);
+}
+
+/** foreignWordAtStart() once the word's place says it may be an ordinary word: the look-ups. */
+function foreignWordLookedUp(ctx: ScanContext, t: Token, scan: Scan): boolean {
   const s = ctx.text;
   // the word look-ups are cheaper than guessing the language, so they come first
   const sv = isSwedishHashed(t.hash1, s, t.start, t.end);
@@ -295,6 +330,10 @@ for (const w of ARTICLES) ARTICLE_FIRST[w.charCodeAt(0)] = 1;
 
 function articleAfter(s: string, end: number): boolean {
   if (end + 1 >= s.length || s.charCodeAt(end) !== 32 || ARTICLE_FIRST[lowerCode(s.charCodeAt(end + 1)) & 0xff] === 0) return false;
+  return articleWordAfter(s, end);
+}
+
+function articleWordAfter(s: string, end: number): boolean {
   for (const w of ARTICLES) if (nextWordIs(s, end, w)) return true;
   return false;
 }
@@ -329,13 +368,22 @@ function unknownName(ctx: ScanContext, t: Token, lex: Lexicons, scan: Scan): boo
 /** A single capital letter and a full stop right after `end` ("Veikko O."): the end of the initial, or -1. */
 function initialAfter(s: string, end: number): number {
   // the full stop first: isUpper() builds strings for a letter past Latin-1 capitals
-  if (s.charCodeAt(end) !== 32 || s.charCodeAt(end + 2) !== 46 || !isUpper(s.charCodeAt(end + 1))) return -1;
+  // (and no read past the text's end, which would make the optimiser recompile every caller for it)
+  if (end + 2 >= s.length || s.charCodeAt(end) !== 32 || s.charCodeAt(end + 2) !== 46 || !isUpper(s.charCodeAt(end + 1))) return -1;
   return isLetter(codeAt(s, end + 3)) ? -1 : end + 3;
 }
 
 // Endings of a word after a genitive that make it a person's: "Kosken perheessä", "Karhun asumistukipäätös".
-const PERSONAL_AFTER = ['päätös', 'päätöksen', 'hakemus', 'hakemuksen', 'perhe', 'perheen', 'perheessä', 'perheelle', 'lapset', 'lapsi',
+// (exported for the test that every one is still seen)
+export const PERSONAL_AFTER = ['päätös', 'päätöksen', 'hakemus', 'hakemuksen', 'perhe', 'perheen', 'perheessä', 'perheelle', 'lapset', 'lapsi',
   'vanhemmat', 'äiti', 'isä', 'puoliso', 'vaimo', 'velat', 'kotikäynti', 'asunto', 'asunnossa', 'tilanne', 'asiat'];
+// ... by their last letter (all are Latin-1), so a word is compared only with the endings it can have
+// (the letters no ending has share one empty list)
+const NO_PERSONAL: string[] = [];
+const PERSONAL_BY_LAST: string[][] = Array.from({ length: 256 }, (_, c) => {
+  const endings = PERSONAL_AFTER.filter((w) => w.charCodeAt(w.length - 1) === c);
+  return endings.length > 0 ? endings : NO_PERSONAL;
+});
 
 /** The token ends in a genitive -n and the next word ends in one of PERSONAL_AFTER. */
 function personalAfterGenitive(ctx: ScanContext, t: Token): boolean {
@@ -344,7 +392,7 @@ function personalAfterGenitive(ctx: ScanContext, t: Token): boolean {
   const e = nextWordEnd(s, t.end);
   if (e < 0) return false;
   // the word's ending is compared in place
-  for (const w of PERSONAL_AFTER) if (e - t.end - 1 >= w.length && sameLower(s, e - w.length, e, w)) return true;
+  for (const w of PERSONAL_BY_LAST[lowerCode(s.charCodeAt(e - 1)) & 0xff]) if (e - t.end - 1 >= w.length && sameLower(s, e - w.length, e, w)) return true;
   return false;
 }
 
@@ -363,81 +411,105 @@ export function detectName(ctx: ScanContext, out: Candidate[]): void {
   scan.lex = null;
   scan.lang = -1;
   scan.greetedEnd = -1;
-  const infos = INFOS;
+  // this loop passes every word, so it only sorts them: the rare paths are functions of their own, and
+  // the optimiser keeps the loop's code small
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    // lower-case words after a context word take the context path; others only when the filter said they may be names
-    if (!t.cap && (i === 0 || !(tokens[i - 1].kind & KIND.nameContext || (i > 1 && tokens[i - 1].kind & KIND.filler && tokens[i - 2].kind & KIND.nameContext)))) {
-      if (t.kind & KIND.lowerName) i = lowerCaseName(ctx, i, scan, out);
+    if (!t.cap) {
+      // lower-case words after a context word take the context path; others only when the filter said they may be names
+      if (i > 0 && followsContextWord(tokens, i)) i = lowerAfterContext(ctx, i, scan, out);
+      else if (t.kind & KIND.lowerName) i = lowerCaseName(ctx, i, scan, out);
       continue;
     }
-    const ctxBefore = t.cap ? null : contextBefore(ctx, i);
-    // lower-case words are names only right after a context word ("asiakas matti virtanen")
-    if (!t.cap && !(ctxBefore && ctxBefore.context && !ctxBefore.verb)) {
-      if (t.kind & KIND.lowerName) i = lowerCaseName(ctx, i, scan, out);
-      continue;
-    }
-    if (t.allCaps && t.end - t.start <= 4) continue;
-    // an acronym with a suffix ("NGOs", "PDFs") is no name (the letter's class is read from the table:
-    // isUpper() builds two strings for a letter past Latin-1's capitals, as in "Hän", "Mäkinen")
-    if (t.cap && t.end - t.start > 2 && classOf(ctx.text.charCodeAt(t.start + 1)) & CC.upper && !t.allCaps) continue;
+    // an all-capitals word of up to four letters is an acronym; one with a suffix ("NGOs", "PDFs") is
+    // no name either (the letter's class is read from the table: isUpper() builds two strings for a
+    // letter past Latin-1's capitals, as in "Hän", "Mäkinen")
+    if (t.allCaps ? t.end - t.start <= 4 : t.end - t.start > 2 && classOf(ctx.text.charCodeAt(t.start + 1)) & CC.upper) continue;
     // a context word or a role is never itself the name ("Potilas Anna", "Sairaanhoitaja Laura")
     if (t.kind & (KIND.nameContext | KIND.greeting)) continue;
     const lex = (scan.lex ??= lexicons());
-    let info = classify(ctx, t, lex);
-    let before: Before | null = ctxBefore;
-    if (!info) {
-      // only a capitalised word after a title or a relative can be an unknown name: most words have
-      // neither, and their context is not read at all
-      if (!t.cap || t.allCaps || t.end - t.start < 3 || !afterContextWord(tokens, i)) continue;
-      before = contextBefore(ctx, i);
-      if (!before.context || before.verb || !unknownName(ctx, t, lex, scan)) continue;
-      info = UNKNOWN_NAME;
-    }
-    if (!t.cap && foreignLowerWord(ctx, t, scan)) {
-      if (t.kind & KIND.lowerName) i = lowerCaseName(ctx, i, scan, out);
-      continue;
-    }
-    // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
-    // infos[0 .. j - i] are the readings of tokens i..j (entries past them are stale, never read)
-    infos[0] = info;
-    let j = i;
-    while (j + 1 < tokens.length && adjacent(ctx.text, tokens[j], tokens[j + 1]) && tokens[j + 1].cap === t.cap) {
-      if (tokens[j + 1].kind & (KIND.nameContext | KIND.greeting)) break;
-      const next = classify(ctx, tokens[j + 1], lex);
-      if (!next) break;
-      infos[j + 1 - i] = next;
-      j++;
-    }
-    before ??= contextBefore(ctx, i);
-    if (!before.greeting && joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) before = GREETING;
-    // "hei, Korhosten perhe tarvitsee": a genitive before "perhe", "äiti" is talked about, not greeted
-    if (before.greeting && !before.context && genitiveOfPerson(ctx, j)) before = NO_CONTEXT;
-    let end = tokens[j].end;
-    // a first name and an initial ("Veikko O.") are a person however the name reads alone
-    const initial = t.cap && infos[j - i].first ? initialAfter(ctx.text, end) : -1;
-    const mention = inMention(ctx, t);
-    let decided = decide(ctx, i, j, infos, before, mention);
-    // a one-word "name" that is an ordinary word of the message's language needs context ("Vi har", "Kortet var");
-    // doubt never raises a confidence, so the dear foreign-word look-ups are made only for a name that would be kept
-    if (decided > 0 && j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) {
-      infos[0] = withDoubt(info, true, !t.sentStart);
-      // doubt changes no flag the mention, greeting, institution and colleague checks read, and they let the name pass
-      decided = confidence(ctx, i, j, infos, before);
-    }
-    if (initial > 0) {
-      if (decided === 0 && !mention && !before.greeting && !colleagueAfter(ctx, i, j)) decided = 0.85;
-      end = initial;
-      if (j + 1 < tokens.length && tokens[j + 1].start < initial) j++;
-    } else if (decided === 0 && j === i && infos[0].last && !infos[0].place && !mention && !before.greeting && personalAfterGenitive(ctx, tokens[j])) {
-      decided = 0.8;
-    }
-    if (decided > 0) out.push({ type: 'name', start: t.start, end, confidence: decided });
-    else if (before.greeting) scan.greetedEnd = end;
-    // "Olin Virtasilla": an ordinary word first in a sentence is no part of the name after it
-    else if (j > i && t.sentStart && infos[0].ambiguous && !before.context) continue;
-    i = j;
+    const info = classify(ctx, t, lex);
+    if (info !== null) i = nameRun(ctx, i, info, NOT_READ, lex, scan, out);
+    // only a capitalised word after a title or a relative can be an unknown name: most words have
+    // neither, and their context is not read at all
+    else if (!t.allCaps && t.end - t.start >= 3 && afterContextWord(tokens, i)) i = unknownAfterContext(ctx, i, lex, scan, out);
   }
+}
+
+/** The word before token i (i > 0), or the one before "on"/"is" there, is a context word. */
+function followsContextWord(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1].kind;
+  return (prev & KIND.nameContext) !== 0 || (i > 1 && (prev & KIND.filler) !== 0 && (tokens[i - 2].kind & KIND.nameContext) !== 0);
+}
+
+/** A lower-case token i right after a context word: a name when a title or a relative is before it ("asiakas matti virtanen"). */
+function lowerAfterContext(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]): number {
+  const t = ctx.tokens[i];
+  const before = contextBefore(ctx, i);
+  if (!(before & IS_CONTEXT) || (before & IS_VERB) !== 0) return t.kind & KIND.lowerName ? lowerCaseName(ctx, i, scan, out) : i;
+  if (t.kind & (KIND.nameContext | KIND.greeting)) return i;
+  const lex = (scan.lex ??= lexicons());
+  const info = classify(ctx, t, lex);
+  if (info === null) return i;
+  if (foreignLowerWord(ctx, t, scan)) return t.kind & KIND.lowerName ? lowerCaseName(ctx, i, scan, out) : i;
+  return nameRun(ctx, i, info, before, lex, scan, out);
+}
+
+/** A capitalised token i that no list knows, after a context word ("Mr Nasser"). */
+function unknownAfterContext(ctx: ScanContext, i: number, lex: Lexicons, scan: Scan, out: Candidate[]): number {
+  const before = contextBefore(ctx, i);
+  if (!(before & IS_CONTEXT) || (before & IS_VERB) !== 0 || !unknownName(ctx, ctx.tokens[i], lex, scan)) return i;
+  return nameRun(ctx, i, UNKNOWN_NAME, before, lex, scan, out);
+}
+
+/**
+ * Token i reads as a name (`info`): grows the run of name words from it, decides and keeps it.
+ * `before` is its context when the caller has read it. Returns the index of the last token looked at.
+ */
+function nameRun(ctx: ScanContext, i: number, info: NameInfo, ctxBefore: Before, lex: Lexicons, scan: Scan, out: Candidate[]): number {
+  const tokens = ctx.tokens;
+  const t = tokens[i];
+  const infos = INFOS;
+  // grow a run of adjacent name words: "Anna-Liisa Virtanen", "Matti Johannes Korhonen"
+  // infos[0 .. j - i] are the readings of tokens i..j (entries past them are stale, never read)
+  infos[0] = info;
+  let j = i;
+  // (the case first: most names are followed by a word in the other case, and no gap need be read)
+  while (j + 1 < tokens.length && tokens[j + 1].cap === t.cap && adjacent(ctx.text, tokens[j], tokens[j + 1])) {
+    if (tokens[j + 1].kind & (KIND.nameContext | KIND.greeting)) break;
+    const next = classify(ctx, tokens[j + 1], lex);
+    if (!next) break;
+    infos[j + 1 - i] = next;
+    j++;
+  }
+  let before = ctxBefore !== NOT_READ ? ctxBefore : contextBefore(ctx, i);
+  if (!(before & IS_GREETING) && joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) before = GREETING;
+  // "hei, Korhosten perhe tarvitsee": a genitive before "perhe", "äiti" is talked about, not greeted
+  if ((before & IS_GREETING) !== 0 && !(before & IS_CONTEXT) && genitiveOfPerson(ctx, j)) before = NO_CONTEXT;
+  let end = tokens[j].end;
+  // a first name and an initial ("Veikko O.") are a person however the name reads alone
+  const initial = t.cap && infos[j - i].first ? initialAfter(ctx.text, end) : -1;
+  const mention = inMention(ctx, t);
+  let decided = decide(ctx, i, j, infos, before, mention);
+  // a one-word "name" that is an ordinary word of the message's language needs context ("Vi har", "Kortet var");
+  // doubt never raises a confidence, so the dear foreign-word look-ups are made only for a name that would be kept
+  if (decided > 0 && j === i && !info.ambiguous && foreignWordAtStart(ctx, t, scan)) {
+    infos[0] = withDoubt(info, true, !t.sentStart);
+    // doubt changes no flag the mention, greeting, institution and colleague checks read, and they let the name pass
+    decided = confidence(ctx, i, j, infos, before);
+  }
+  if (initial > 0) {
+    if (decided === 0 && !mention && !(before & IS_GREETING) && !colleagueAfter(ctx, i, j)) decided = 0.85;
+    end = initial;
+    if (j + 1 < tokens.length && tokens[j + 1].start < initial) j++;
+  } else if (decided === 0 && j === i && infos[0].last && !infos[0].place && !mention && !(before & IS_GREETING) && personalAfterGenitive(ctx, tokens[j])) {
+    decided = 0.8;
+  }
+  if (decided > 0) out.push({ type: 'name', start: t.start, end, confidence: decided });
+  else if ((before & IS_GREETING) !== 0) scan.greetedEnd = end;
+  // "Olin Virtasilla": an ordinary word first in a sentence is no part of the name after it
+  else if (j > i && t.sentStart && infos[0].ambiguous && !(before & IS_CONTEXT)) return i;
+  return j;
 }
 
 // Institutions a child attends: "Mustafan koulu", "Raijan päiväkoti" are the client's, not named after them.
@@ -467,7 +539,7 @@ function fromAfter(s: string, end: number): boolean {
 
 /** Confidence that tokens i..j (readings infos[0 .. j - i]) are a client's name; 0 when they are not. */
 function decide(ctx: ScanContext, i: number, j: number, infos: NameInfo[], before: Before, mention: boolean): number {
-  if (mention || before.greeting) return 0;
+  if (mention || (before & IS_GREETING) !== 0) return 0;
   const c = confidence(ctx, i, j, infos, before);
   // an institution's or a colleague's name is looked for only in a name that would otherwise be kept
   if (c === 0 || (institutionAfter(ctx, j) && !childsInstitution(ctx, i, j, infos)) || colleagueAfter(ctx, i, j)) return 0;
@@ -488,11 +560,11 @@ function confidence(ctx: ScanContext, i: number, j: number, infos: NameInfo[], b
     if (x.last) hasLast = true;
   }
   // lower-case after a context word: at least one word must be nothing but a name ("asiakas matti virtanen")
-  if (!t.cap) return before.context && clear ? 0.85 : 0;
+  if (!t.cap) return (before & IS_CONTEXT) !== 0 && clear ? 0.85 : 0;
   // a verb of contacting before a municipality is a call to the town ("soitin Vantaalle")
-  if (before.verb) return count === 1 && infos[0].place && !infos[0].last ? 0 : 0.85;
+  if ((before & IS_VERB) !== 0) return count === 1 && infos[0].place && !infos[0].last ? 0 : 0.85;
   // "asiakas Helsingistä": a place in the from-case tells where the client comes from
-  if (before.context) return count === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
+  if ((before & IS_CONTEXT) !== 0) return count === 1 && infos[0].place && fromCase(ctx.text, ctx.tokens[j].end) ? 0 : 0.9;
   // "Mark from Kela", "Johan från FPA": a colleague introduced by their organisation
   const end = ctx.tokens[j].end;
   if (fromAfter(ctx.text, end)) return 0;
@@ -558,15 +630,15 @@ function lowerCaseName(ctx: ScanContext, i: number, scan: Scan, out: Candidate[]
   const last = j - 1;
   if (last < i) return i;
   const before = contextBefore(ctx, i);
-  if (before.greeting || inMention(ctx, t) || joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) {
+  if ((before & IS_GREETING) !== 0 || inMention(ctx, t) || joinedToGreeted(ctx.text, scan.greetedEnd, t.start)) {
     scan.greetedEnd = tokens[last].end;
     return last;
   }
   // a surname alone needs a title or relative before it: after "soitin" it is as often a noun (tulkille);
   // the cheapest check that settles a run comes first, as none of these has an effect
-  if (!first && (!before.context || before.verb)) return last;
+  if (!first && (!(before & IS_CONTEXT) || (before & IS_VERB) !== 0)) return last;
   // "tiina: kiitos" is a speaker, wherever the line break fell
-  if (ctx.text.charCodeAt(tokens[last].end) === 58 || institutionAfter(ctx, last) || colleagueAfter(ctx, i, last)) return last;
+  if (codeAt(ctx.text, tokens[last].end) === 58 || institutionAfter(ctx, last) || colleagueAfter(ctx, i, last)) return last;
   // "eero hassan psykiatrialta": a colleague's name whose second word is also an ordinary word
   const more = nextWordEnd(ctx.text, tokens[last].end);
   if (more > 0 && serviceAfter(ctx.text, more)) return last;
