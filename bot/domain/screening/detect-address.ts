@@ -1,5 +1,6 @@
 /** Street addresses with a number (staircase, flat) and postal code + post office. */
-import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
+import { codeAt, isBlank, isDigit, isUpper, skipBlanks } from './chars';
+import { boundaryAfter, boundaryBefore, isLetter } from './class-tests';
 import { lexicons } from './lexicons';
 import { isPostalCode } from './postal-codes';
 import type { Candidate, ScanContext } from './scan-context';

@@ -1,5 +1,6 @@
 /** A full date written right after a birth word (syntynyt, s., född, born, DOB). */
-import { boundaryAfter, codeAt, isDigit, isLetter, skipBlanks } from './chars';
+import { codeAt, isDigit, skipBlanks } from './chars';
+import { boundaryAfter, isLetter } from './class-tests';
 import { caseAsCompared, type Candidate, type ScanContext } from './scan-context';
 import { KIND, registerTriggerWords } from './word-kinds';
 import { WordTable } from './word-table';
