@@ -242,11 +242,14 @@ function lowerCaseStreets(s: string, p: TextProfile, out: Candidate[], first: nu
   }
 }
 
-/** Postal code + post office standing alone: five digits and a blank, after `covered`. */
+/**
+ * Postal code + post office standing alone: five digits and a blank, after `covered`. A longer run
+ * ("asiakasnumero 1234567 ") holds none: its last five digits have a digit before them.
+ */
 function postalCodesAlone(s: string, p: TextProfile, out: Candidate[], covered: number): void {
   for (let r = 0; r < p.runCount; r++) {
     const runEnd = p.runEnd[r];
-    if (runEnd - p.runStart[r] < 5 || s.charCodeAt(runEnd) !== 32) continue;
+    if (runEnd - p.runStart[r] !== 5 || s.charCodeAt(runEnd) !== 32) continue;
     const at = runEnd - 5;
     if (at < covered) continue;
     const start = finnishPrefixAt(s, at - 3) ? at - 3 : at;
