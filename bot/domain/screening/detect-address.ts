@@ -1,5 +1,6 @@
 /** Street addresses with a number (staircase, flat) and postal code + post office. */
-import { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } from './chars';
+import { codeAt, isBlank, isDigit, isUpper, skipBlanks } from './chars';
+import { boundaryAfter, boundaryBefore, isLetter } from './class-tests';
 import { lexicons } from './lexicons';
 import { isPostalCode } from './postal-codes';
 import type { Candidate, ScanContext } from './scan-context';
@@ -68,6 +69,9 @@ function finnishPrefixAt(s: string, i: number): boolean {
   return (f === 70 && c === 73) || (f === 102 && c === 105);
 }
 
+// The post offices (from the lexicons, built on first use): kept here, where lexicons() was a call per postal code.
+let places: WordTable | null = null;
+
 /** Postal code + post office at i ("00100 Helsinki", "FI-00100 HELSINKI"); end or -1. */
 function readPostal(s: string, i: number): number {
   let p = i;
@@ -80,7 +84,7 @@ function readPostal(s: string, i: number): number {
   if (w0 === p + 5) return -1;
   let w = w0;
   while (w < s.length && (isLetter(s.charCodeAt(w)) || (s.charCodeAt(w) === 45 && isLetter(codeAt(s, w + 1))))) w++;
-  return w > w0 && lexicons().places.get(s, w0, w) !== 0 ? w : -1;
+  return w > w0 && (places ??= lexicons().places).get(s, w0, w) !== 0 ? w : -1;
 }
 
 /** Extends an address end over ", 00100 Helsinki". */
@@ -104,7 +108,7 @@ export function detectAddress(ctx: ScanContext, out: Candidate[]): void {
   // most lines with digits have no run a street can go with: their tokens and runs are not walked again
   const possible = streetNumbers(s, p);
   const first = out.length;
-  const covered = possible !== 0 ? capitalisedStreets(s, ctx.tokens, p, out) : 0;
+  const covered = possible !== 0 ? capitalisedStreets(s, ctx.tokens, p, possible, out) : 0;
   // the profile saw no "a/e/n/u, blank, digit": no lower-case street can follow
   if (possible & NOUN_BEFORE && p.flags & HAS.wordSpaceDigit) lowerCaseStreets(s, p, out, first);
   if (p.maxRun >= 5) postalCodesAlone(s, p, out, covered);
@@ -143,8 +147,12 @@ function streetNumbers(s: string, p: TextProfile): number {
   return found;
 }
 
-/** "Mannerheimintie 12 B 5", "12 Baker Street"; returns the end of the last one found. */
-function capitalisedStreets(s: string, tokens: Token[], p: TextProfile, out: Candidate[]): number {
+/**
+ * "Mannerheimintie 12 B 5", "12 Baker Street"; returns the end of the last one found. Only the forms
+ * streetNumbers() found `possible` are looked for: the street word before a number ends like a street
+ * noun (NOUN_BEFORE), and the words after a number start with a capital (CAPITAL_AFTER).
+ */
+function capitalisedStreets(s: string, tokens: Token[], p: TextProfile, possible: number, out: Candidate[]): number {
   // "12 Baker Street" needs a number before the street word: no word before the first run is one
   const firstNumber = p.runStart[0];
   let covered = 0;
@@ -156,7 +164,7 @@ function capitalisedStreets(s: string, tokens: Token[], p: TextProfile, out: Can
     if (!t.cap || t.start < covered || t.end - t.start > 40) continue;
     while (r < p.runCount && p.runStart[r] < t.end) r++;
     // a house number right after the word (blanks between) starts a digit run: the runs are walked, not the text
-    const numberNext = r < p.runCount && p.runStart[r] > t.end && skipBlanks(s, t.end) === p.runStart[r];
+    const numberNext = (possible & NOUN_BEFORE) !== 0 && r < p.runCount && p.runStart[r] > t.end && skipBlanks(s, t.end) === p.runStart[r];
     // the house number comes first in the test: street nouns are matched only before a number
     const streetLike = numberNext && streetTail(s, t.start, t.end);
     const noun = streetLike ? streetNounLength(s, t.start, t.end) : 0;
@@ -172,7 +180,7 @@ function capitalisedStreets(s: string, tokens: Token[], p: TextProfile, out: Can
         continue;
       }
     }
-    if (t.start > firstNumber && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
+    if ((possible & CAPITAL_AFTER) !== 0 && t.start > firstNumber && EN_STREET.getHashed(t.hash1, s, t.start, t.end) !== 0) {
       const end = numberFirst(s, t.start, t.end, out);
       if (end > 0) covered = end;
     }
@@ -234,11 +242,14 @@ function lowerCaseStreets(s: string, p: TextProfile, out: Candidate[], first: nu
   }
 }
 
-/** Postal code + post office standing alone: five digits and a blank, after `covered`. */
+/**
+ * Postal code + post office standing alone: five digits and a blank, after `covered`. A longer run
+ * ("asiakasnumero 1234567 ") holds none: its last five digits have a digit before them.
+ */
 function postalCodesAlone(s: string, p: TextProfile, out: Candidate[], covered: number): void {
   for (let r = 0; r < p.runCount; r++) {
     const runEnd = p.runEnd[r];
-    if (runEnd - p.runStart[r] < 5 || s.charCodeAt(runEnd) !== 32) continue;
+    if (runEnd - p.runStart[r] !== 5 || s.charCodeAt(runEnd) !== 32) continue;
     const at = runEnd - 5;
     if (at < covered) continue;
     const start = finnishPrefixAt(s, at - 3) ? at - 3 : at;

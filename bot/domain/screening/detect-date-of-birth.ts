@@ -1,5 +1,6 @@
 /** A full date written right after a birth word (syntynyt, s., född, born, DOB). */
-import { boundaryAfter, codeAt, isDigit, isLetter, skipBlanks } from './chars';
+import { codeAt, isDigit, skipBlanks } from './chars';
+import { boundaryAfter, isLetter } from './class-tests';
 import { caseAsCompared, type Candidate, type ScanContext } from './scan-context';
 import { KIND, registerTriggerWords } from './word-kinds';
 import { WordTable } from './word-table';
@@ -9,8 +10,8 @@ const BIRTH_WORDS = new Set(['syntynyt', 'syntyneen', 'syntyi', 'syntyneelle', '
 // One-letter abbreviations count only with their full stop: "s. 3.4.87", "f. 3.4.1987", "b. 1987-04-03".
 const BIRTH_ABBR = new Set(['s', 'f', 'b', 'sa', 'synt']);
 registerTriggerWords([...BIRTH_WORDS, ...BIRTH_ABBR, 'd'], KIND.birth);
-// Words between a birth word and its date ("syntynyt vuonna", "d.o.b"), looked up in place.
-const FILLERS = new WordTable(['on', 'vuonna', 'the', 'den', 'är', 'is', 'was', 'of', 'date', 'aika', 'päivämäärä', 'pvm', 'datum', 'o', 'b'].map((w) => [w, 1] as const));
+// Words between a birth word and its date ("syntynyt vuonna", "d.o.b").
+const FILLER_WORDS = ['on', 'vuonna', 'the', 'den', 'är', 'is', 'was', 'of', 'date', 'aika', 'päivämäärä', 'pvm', 'datum', 'o', 'b'];
 
 const MONTHS = new Map<string, number>();
 ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'].forEach((m, k) => {
@@ -24,6 +25,10 @@ const MONTHS = new Map<string, number>();
 MONTHS.set('sept', 9);
 // Month names by their number, looked up in place (no lower-case copy of the word).
 const MONTH_TABLE = new WordTable(MONTHS);
+// The words the walk from a birth word to its date may meet, in one table: a month (its number, bits
+// 0-3) ends the walk, a filler (FILLER_BIT) is stepped over; one probe per word instead of two.
+const FILLER_BIT = 16;
+const WALK_WORDS = new WordTable([...MONTHS, ...FILLER_WORDS.map((w) => [w, FILLER_BIT] as const)]);
 
 /** Value of the number readInt() read last. */
 let intValue = 0;
@@ -168,8 +173,9 @@ export function detectDateOfBirth(ctx: ScanContext, out: Candidate[]): void {
       if (isDigit(c)) break;
       if (isLetter(c)) {
         const e = readWord(s, i);
-        if (MONTH_TABLE.get(s, i, e) !== 0) break;
-        if (FILLERS.get(s, i, e) === 0) {
+        const walk = WALK_WORDS.get(s, i, e);
+        if ((walk & 15) !== 0) break;
+        if (walk === 0) {
           i = -1;
           break;
         }

@@ -2,7 +2,7 @@
  * E-mail addresses, found by expanding around each '@' or the Finnish-style '(at)' / '[at]'
  * (etunimi.sukunimi(at)example.fi). Each character is visited at most twice.
  */
-import { isAlnum } from './chars';
+import { isAlnum } from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 import { HAS } from './text-profile';
 import type { Finding } from './types';

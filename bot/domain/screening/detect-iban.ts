@@ -1,5 +1,6 @@
 /** IBANs (FI and others), validated by length per country and mod-97. */
-import { boundaryAfter, boundaryBefore, isAlnum, isDigit } from './chars';
+import { isDigit } from './chars';
+import { boundaryAfter, boundaryBefore, isAlnum } from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 
 const LENGTHS: Record<string, number> = {

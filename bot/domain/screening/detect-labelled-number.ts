@@ -1,6 +1,7 @@
 /** Shared scan for identifiers that only count after a label (record and passport numbers). */
 import { caseAsCompared, digitCount, LABEL_FILLERS, valueAfterLabel, valueEnd, type Candidate, type ScanContext } from './scan-context';
-import { codeAt, isAlnum, isDigit } from './chars';
+import { codeAt, isDigit } from './chars';
+import { isAlnum } from './class-tests';
 import type { Token } from './tokens';
 import type { FindingType } from './types';
 import { registerTriggerPrefixes, registerTriggerWords } from './word-kinds';

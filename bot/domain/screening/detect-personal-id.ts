@@ -1,5 +1,6 @@
 /** Finnish personal identity code (henkilötunnus), checksum validated, every century sign. */
-import { boundaryAfter, boundaryBefore, isAlnum, isBlank, isDigit } from './chars';
+import { isBlank, isDigit } from './chars';
+import { boundaryAfter, boundaryBefore, isAlnum } from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 
 const CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';

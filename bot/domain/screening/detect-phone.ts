@@ -1,5 +1,6 @@
 /** Phone numbers: Finnish national, +358 / 00358 forms and other international numbers. */
-import { boundaryBefore, codeAt, isAlnum, isBlank, isDigit, isLetter } from './chars';
+import { codeAt, isBlank, isDigit } from './chars';
+import { boundaryBefore, isAlnum, isLetter } from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 import type { TextProfile } from './text-profile';
 import { WordTable } from './word-table';

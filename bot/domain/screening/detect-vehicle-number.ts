@@ -1,5 +1,6 @@
 /** Finnish registration plates ("ABC-123"); two-letter plates and lower case only after a label. */
-import { boundaryAfter, boundaryBefore, codeAt, isDigit, isPlateLetter } from './chars';
+import { codeAt, isDigit, isPlateLetter } from './chars';
+import { boundaryAfter, boundaryBefore } from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 import { WordTable } from './word-table';
 

@@ -2,7 +2,8 @@
 import type { FindingType } from './types';
 import type { TextProfile } from './text-profile';
 import type { Token } from './tokens';
-import { codeAt, isAlnum, isDigit, lowerCode } from './chars';
+import { codeAt, isDigit, lowerCode } from './chars';
+import { isAlnum } from './class-tests';
 import { WordTable } from './word-table';
 
 /** A detector result in NORMALISED offsets; screen() maps it back to the original text. */

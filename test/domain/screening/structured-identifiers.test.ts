@@ -30,6 +30,22 @@ describe('personal_id', () => {
     expect(screen(`hetu ${good.slice(0, 10)}${wrongChar} tarkistetaan`)).toEqual([]);
   });
 
+  it('reads a code up to the edges of the text and of its widest gaps', () => {
+    const code = hetu('131052', '-', '308');
+    expect(found(code)).toEqual([{ type: 'personal_id', text: code }]);
+    const spaced = `131052  -  ${code.slice(7)}`;
+    expect(found(`x ${spaced}`)).toEqual([{ type: 'personal_id', text: spaced }]);
+    expect(found(`x ${spaced}.`)).toEqual([{ type: 'personal_id', text: spaced }]);
+    // three blanks is one too many; a letter or digit right before or after is part of another word
+    expect(screen(`x 131052   -${code.slice(7)}`)).toEqual([]);
+    expect(screen(`x ${code}a`)).toEqual([]);
+    expect(screen(`x ${spaced}a`)).toEqual([]);
+    expect(screen(`a${code}`)).toEqual([]);
+    // cut short by the end of the text
+    expect(screen(`x ${code.slice(0, 10)}`)).toEqual([]);
+    expect(screen(`x 131052  -  ${code.slice(7, 10)}`)).toEqual([]);
+  });
+
   it('does not take a longer digit run or an impossible date for a code', () => {
     expect(screen('tilaus 1131052-308T')).toEqual([]);
     expect(screen('koodi 321352-308T')).toEqual([]);
