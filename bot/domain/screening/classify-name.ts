@@ -2,7 +2,7 @@
  * How a token reads as a name: a lexicon word's reading is stored with its flags (one look-up);
  * any other word is read through its Finnish base forms (see name-reading.ts).
  */
-import { hasNoBaseForms } from './finnish-inflection';
+import { suffixCount } from './finnish-inflection';
 import { LEX_MASK, type Lexicons } from './lexicons';
 import { NAME_TABLE_MAX_LENGTH } from './name-table';
 import { NO_NAME, READ_AT_RUN_TIME, READING_SHIFT, READINGS, readWord, type NameInfo } from './name-reading';
@@ -35,7 +35,9 @@ export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | 
   if (code !== 0 && code !== READ_AT_RUN_TIME) return code - 1 === NO_NAME ? null : READINGS[code - 1];
   // a word in no lexicon, without a hyphen and with no base form, reads as no name: seeing that costs
   // less than remembering it (a second hash) or recalling it, so such words are not remembered
-  if (code === 0 && hasNoBaseForms(s, t.start, t.end) && !hasHyphen(s, t.start, t.end)) return null;
+  // (the suffixes found are passed on: reading the word does not walk them again)
+  const suffixes = code === 0 ? suffixCount(s, t.start, t.end) : -1;
+  if (suffixes === 0 && !hasHyphen(s, t.start, t.end)) return null;
   // any other word is read through its base forms, unless it is remembered (by hash only) as no name;
   // its second hash is read only when the first matches a remembered word, or to remember this one
   let h2 = 0;
@@ -45,7 +47,7 @@ export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | 
   }
   // only a word read at run time (hyphenated) needs its lexicon bits: others are in no lexicon
   const wf = code === 0 ? 0 : lex.flags.getHashed(h1, s, t.start, t.end) & LEX_MASK;
-  const r = readWord(s, t.start, t.end, wf, lex);
+  const r = readWord(s, t.start, t.end, wf, lex, suffixes);
   if (r !== NO_NAME) return READINGS[r];
   NOT_A_NAME.add(h1, h2 !== 0 ? h2 : hashSecond(s, t.start, t.end));
   return null;
