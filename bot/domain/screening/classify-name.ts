@@ -25,14 +25,25 @@ export function forgetNonNames(): void {
 
 /** The token as a name, or null when it cannot be one. */
 export function classify(ctx: ScanContext, t: Token, lex: Lexicons): NameInfo | null {
-  const s = ctx.text;
-  const h1 = t.hash1;
   const len = t.end - t.start;
   // one letter ("Pihlajatie C", "Veikko O.") reads as no name in any table: no look-up, nothing to remember
   if (len < 2) return null;
   // a lexicon word carries its reading: one look-up in the compact table, and nothing to remember
-  const code = len <= NAME_TABLE_MAX_LENGTH ? lex.names.get(h1, s, t.start, t.end) : lex.flags.getHashed(h1, s, t.start, t.end) >>> READING_SHIFT;
+  const code = len <= NAME_TABLE_MAX_LENGTH ? lex.names.get(t.hash1, ctx.text, t.start, t.end) : longWordCode(ctx.text, t, lex);
   if (code !== 0 && code !== READ_AT_RUN_TIME) return code - 1 === NO_NAME ? null : READINGS[code - 1];
+  // (the rest, for the few words outside the lexicons, is a function of its own: the look-up above
+  // is what most words need, and its code stays small)
+  return readOutsideLexicons(ctx.text, t, code, lex);
+}
+
+/** classify()'s table code of a word longer than the compact table holds. */
+function longWordCode(s: string, t: Token, lex: Lexicons): number {
+  return lex.flags.getHashed(t.hash1, s, t.start, t.end) >>> READING_SHIFT;
+}
+
+/** classify() of a word in no lexicon (code 0) or read at run time (READ_AT_RUN_TIME). */
+function readOutsideLexicons(s: string, t: Token, code: number, lex: Lexicons): NameInfo | null {
+  const h1 = t.hash1;
   // a word in no lexicon, without a hyphen and with no base form, reads as no name: seeing that costs
   // less than remembering it (a second hash) or recalling it, so such words are not remembered
   // (the suffixes found are passed on: reading the word does not walk them again)
