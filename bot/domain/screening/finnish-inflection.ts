@@ -56,49 +56,38 @@ const [A_T, A_K, A_P, A_D, A_V, A_R, A_L, A_N, A_M, A_G, A_S, A_E, A_I, A_O, A_A
 const MAX_WORD = 60;
 const MAX_FORMS = 512;
 
-/** Candidate k is the first FORM_PREFIX[k] letters of the word followed by FORM_TAIL[3k ..] (FORM_TAIL_LEN[k] letters). */
-const FORM_PREFIX = new Int32Array(MAX_FORMS);
-const FORM_TAIL = new Int32Array(MAX_FORMS * 3);
-const FORM_TAIL_LEN = new Int8Array(MAX_FORMS);
+// Candidate k is a prefix of the word followed by up to three tail letters, packed in one number:
+// prefix length << 26 | tail length << 24 | tail letters, 8 bits each, first lowest (every tail
+// letter is below 256). Proposing a form is one store: the code that proposes
+// (a dozen call sites) stays small, and the forms are hashed and filtered in one loop.
+const FORMS = new Int32Array(MAX_FORMS);
 let count = 0;
+const PREFIX_SHIFT = 26;
+const TAIL_LENGTH_SHIFT = 24;
 // lower-cased letters of the word being inflected
 const W = new Int32Array(MAX_WORD);
 // PREFIX_HASH[i]: the word-table hash (before its final mix, see word-table.ts hashLower) of W[0, i), so a candidate's
-// hash costs its tail letters only and a candidate no lexicon word can match is dropped before it is copied
+// hash costs its tail letters only
 const PREFIX_HASH = new Int32Array(MAX_WORD + 1);
 
-// The 32 KB bit set of hashes of the lexicons' base forms (Lexicons.formHashes) while one word is
-// inflected with it: a candidate whose bit is clear is no lexicon word and is dropped as it is proposed.
-let filter: Uint32Array | undefined;
 /** FORM_HASH[k]: formHash(k), kept for the candidates proposed through a filter. */
 export const FORM_HASH = new Int32Array(MAX_FORMS);
 
-function push(prefix: number, t0 = -1, t1 = -1, t2 = -1): void {
-  if (count === MAX_FORMS) return;
-  if (filter !== undefined) {
-    let h = PREFIX_HASH[prefix];
-    if (t0 >= 0) {
-      h = hashStep(h, t0);
-      if (t1 >= 0) {
-        h = hashStep(h, t1);
-        if (t2 >= 0) h = hashStep(h, t2);
-      }
-    }
-    h = hashFinish(h);
-    const bit = h & (FORM_HASH_BITS - 1);
-    if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return;
-    FORM_HASH[count] = h;
-  }
-  FORM_PREFIX[count] = prefix;
-  FORM_TAIL[count * 3] = t0;
-  FORM_TAIL[count * 3 + 1] = t1;
-  FORM_TAIL[count * 3 + 2] = t2;
-  FORM_TAIL_LEN[count] = t0 < 0 ? 0 : t1 < 0 ? 1 : t2 < 0 ? 2 : 3;
-  count++;
+function tail1(a: number): number {
+  return (1 << TAIL_LENGTH_SHIFT) | a;
 }
 
-// Strong grades of one stem (prefix length, consonant), kept for its e-stem variants: the candidates
-// themselves may have been dropped by the filter.
+function tail2(a: number, b: number): number {
+  return (2 << TAIL_LENGTH_SHIFT) | a | (b << 8);
+}
+
+function push(prefix: number, tail: number): void {
+  if (count < MAX_FORMS) FORMS[count++] = (prefix << PREFIX_SHIFT) | tail;
+}
+
+const NEN = (3 << TAIL_LENGTH_SHIFT) | A_N | (A_E << 8) | (A_N << 16);
+
+// Strong grades of one stem (prefix length, consonant), kept for its e-stem variants.
 const GRADE_PREFIX = new Int32Array(8);
 const GRADE_CODE = new Int32Array(8);
 let grades = 0;
@@ -110,7 +99,7 @@ function grade(prefix: number, c: number): void {
 
 /** Strong grade forms of the weak-grade stem W[0, m) (reverse consonant gradation), plus the stem itself. */
 function strongForms(m: number): void {
-  push(m);
+  push(m, 0);
   if (m < 3) return;
   const last = W[m - 1];
   if (!VOWEL.has(last)) return;
@@ -125,11 +114,11 @@ function strongForms(m: number): void {
   if (c1 === A_G && c2 === A_N) grade(m - 2, A_K); // honga -> honka
   grade(m - 1, A_K); // mäe -> mäke -> mäki, turu -> turku (k deleted)
   const g = grades;
-  for (let k = 0; k < g; k++) push(GRADE_PREFIX[k], GRADE_CODE[k], last);
+  for (let k = 0; k < g; k++) push(GRADE_PREFIX[k], tail2(GRADE_CODE[k], last));
   // e-stems of i-ending nouns: kive -> kivi, nieme -> niemi, lahte -> lahti
   if (last !== A_E) return;
-  push(m - 1, A_I);
-  for (let k = 0; k < g; k++) push(GRADE_PREFIX[k], GRADE_CODE[k], A_I);
+  push(m - 1, tail1(A_I));
+  for (let k = 0; k < g; k++) push(GRADE_PREFIX[k], tail2(GRADE_CODE[k], A_I));
 }
 
 /**
@@ -140,12 +129,14 @@ function weakEForms(m: number): void {
   if (m < 4 || W[m - 1] !== A_E) return;
   const c1 = W[m - 2];
   const c2 = W[m - 3];
-  if (c1 === A_T && (c2 === A_N || c2 === A_L || c2 === A_R)) push(m - 2, c2, A_E); // rinte -> rinne, helte -> helle
-  else if (c1 === A_P && c2 === A_M) push(m - 2, A_M, A_E);
-  else if (c1 === A_K && c2 === A_N) push(m - 2, A_G, A_E);
-  else if (c1 === c2 && (c1 === A_T || c1 === A_K || c1 === A_P)) push(m - 2, c1, A_E); // aatte -> aate
-  else if (c1 === A_P && VOWEL.has(c2)) push(m - 2, A_V, A_E); // tarpe -> tarve
-  else if (c1 === A_T && VOWEL.has(c2)) push(m - 2, A_D, A_E);
+  let c = -1;
+  if (c1 === A_T && (c2 === A_N || c2 === A_L || c2 === A_R)) c = c2; // rinte -> rinne, helte -> helle
+  else if (c1 === A_P && c2 === A_M) c = A_M;
+  else if (c1 === A_K && c2 === A_N) c = A_G;
+  else if (c1 === c2 && (c1 === A_T || c1 === A_K || c1 === A_P)) c = c1; // aatte -> aate
+  else if (c1 === A_P && VOWEL.has(c2)) c = A_V; // tarpe -> tarve
+  else if (c1 === A_T && VOWEL.has(c2)) c = A_D;
+  if (c >= 0) push(m - 2, tail2(c, A_E));
 }
 
 /** W[0, n) ends in the four letters of suf. */
@@ -167,26 +158,35 @@ function suffixesOf(s: string, start: number, end: number): number {
   return found;
 }
 
+/**
+ * How many suffixes the word s[start, end) ends in; 0 when baseFormsAt() proposes nothing for it (too
+ * short or long, or it ends in no suffix), seen without proposing. Passed on to baseFormsAt() for the
+ * same word, it spares that a second walk over the word's end.
+ */
+export function suffixCount(s: string, start: number, end: number): number {
+  const n = end - start;
+  return n < 4 || n > MAX_WORD ? 0 : suffixesOf(s, start, end);
+}
+
 /** baseFormsAt() proposes nothing for s[start, end): too short or long, or it ends in no suffix (seen without proposing). */
 export function hasNoBaseForms(s: string, start: number, end: number): boolean {
-  const n = end - start;
-  return n < 4 || n > MAX_WORD || suffixesOf(s, start, end) === 0;
+  return suffixCount(s, start, end) === 0;
 }
 
 /**
  * Proposes base forms of the lower-cased word s[start, end) (the word itself is not included);
- * returns how many were written to FORM_PREFIX / FORM_TAIL / FORM_TAIL_LEN. With `formHashes`
+ * returns how many were written (read them with formLength, formCodes ...). With `formHashes`
  * (Lexicons.formHashes) only candidates whose hash bit is set are kept, with their hash in FORM_HASH.
+ * `suffixes`, when given, is suffixCount() of this same word, the last word it was called for.
  */
-export function baseFormsAt(s: string, start: number, end: number, formHashes?: Uint32Array): number {
+export function baseFormsAt(s: string, start: number, end: number, formHashes?: Uint32Array, suffixes = -1): number {
   count = 0;
   const n = end - start;
   if (n < 4 || n > MAX_WORD) return 0;
   // a word that ends in no suffix has no candidate (-seen and -sten end in the suffix -en), and most
   // words end in none: the suffixes are found first, on the message, before any letter is copied or hashed
-  const found = suffixesOf(s, start, end);
+  const found = suffixes >= 0 ? suffixes : suffixesOf(s, start, end);
   if (found === 0) return 0;
-  filter = formHashes;
   let h = HASH_START;
   PREFIX_HASH[0] = h;
   for (let k = 0; k < n; k++) {
@@ -195,77 +195,101 @@ export function baseFormsAt(s: string, start: number, end: number, formHashes?: 
     h = hashStep(h, c);
     PREFIX_HASH[k + 1] = h;
   }
-  for (let i = found - 1; i >= 0; i--) {
-    const len = FOUND[i];
-    const m = n - len;
-    if (m < 2) continue;
-    // -nen names: virtase(lle), virtas(ta) -> virtanen; -s names: tuomakse(lle) -> tuomas
-    if (m >= 3 && W[m - 3] === 107 && W[m - 2] === A_S && W[m - 1] === A_E) push(m - 3, A_S);
-    // family plurals: virtas(illa), niemis(iin), korhos(ia) -> -nen; aholo(illa), mäkelö(ille) -> -la, -lä
-    if (W[m] === A_I && m >= 4) {
-      if (W[m - 1] === A_S) push(m - 1, A_N, A_E, A_N);
-      else if (W[m - 1] === A_O) push(m - 1, A_A);
-      else if (W[m - 1] === A_OE) push(m - 1, A_AE);
-    }
-    if (W[m - 2] === A_S && W[m - 1] === A_E) push(m - 2, A_N, A_E, A_N);
-    // (the suffix -ta or -tä)
-    else if (W[m - 1] === A_S && len === 2 && W[m] === A_T) push(m - 1, A_N, A_E, A_N);
-    // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
-    if (m > 2 && W[m - 1] === W[m - 2] && VOWEL.has(W[m - 1])) {
-      strongForms(m - 1);
-      weakEForms(m - 1);
-    }
-    strongForms(m);
-    weakEForms(m);
-  }
-  if (endsWith4(n, 'seen')) push(n - 4, A_N, A_E, A_N);
+  for (let i = found - 1; i >= 0; i--) proposeBefore(n, FOUND[i]);
+  if (endsWith4(n, 'seen')) push(n - 4, NEN);
   // plural genitive of a -nen name: korhosten, niemisten
-  if (n >= 7 && endsWith4(n, 'sten')) push(n - 4, A_N, A_E, A_N);
-  filter = undefined;
-  return count;
+  if (n >= 7 && endsWith4(n, 'sten')) push(n - 4, NEN);
+  return formHashes === undefined ? count : keepHashed(formHashes);
+}
+
+/** Proposes the base forms of W[0, n) without its suffix of `len` letters. */
+function proposeBefore(n: number, len: number): void {
+  const m = n - len;
+  if (m < 2) return;
+  // -nen names: virtase(lle), virtas(ta) -> virtanen; -s names: tuomakse(lle) -> tuomas
+  if (m >= 3 && W[m - 3] === 107 && W[m - 2] === A_S && W[m - 1] === A_E) push(m - 3, tail1(A_S));
+  // family plurals: virtas(illa), niemis(iin), korhos(ia) -> -nen; aholo(illa), mäkelö(ille) -> -la, -lä
+  if (W[m] === A_I && m >= 4) {
+    if (W[m - 1] === A_S) push(m - 1, NEN);
+    else if (W[m - 1] === A_O) push(m - 1, tail1(A_A));
+    else if (W[m - 1] === A_OE) push(m - 1, tail1(A_AE));
+  }
+  if (W[m - 2] === A_S && W[m - 1] === A_E) push(m - 2, NEN);
+  // (the suffix -ta or -tä)
+  else if (W[m - 1] === A_S && len === 2 && W[m] === A_T) push(m - 1, NEN);
+  // illative: aholaa(n) -> ahola, matti(in) -> matti, lainee(lle) -> laine
+  if (m > 2 && W[m - 1] === W[m - 2] && VOWEL.has(W[m - 1])) {
+    strongForms(m - 1);
+    weakEForms(m - 1);
+  }
+  strongForms(m);
+  weakEForms(m);
+}
+
+/**
+ * Keeps the candidates whose hash has its bit in `bits` (in order, with the hash in FORM_HASH); returns
+ * how many: a form no lexicon word hashes to is dropped before any table is probed for it.
+ */
+function keepHashed(bits: Uint32Array): number {
+  let kept = 0;
+  for (let k = 0; k < count; k++) {
+    const f = FORMS[k];
+    let h = PREFIX_HASH[f >>> PREFIX_SHIFT];
+    for (let j = 0, tail = (f >>> TAIL_LENGTH_SHIFT) & 3; j < tail; j++) h = hashStep(h, (f >>> (8 * j)) & 255);
+    h = hashFinish(h);
+    const bit = h & (FORM_HASH_BITS - 1);
+    if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
+    FORMS[kept] = f;
+    FORM_HASH[kept++] = h;
+  }
+  count = kept;
+  return kept;
 }
 
 /** Length of candidate k. */
 export function formLength(k: number): number {
-  return FORM_PREFIX[k] + FORM_TAIL_LEN[k];
+  const f = FORMS[k];
+  return (f >>> PREFIX_SHIFT) + ((f >>> TAIL_LENGTH_SHIFT) & 3);
 }
 
 /** hashSecond() of candidate k, read from the word's letters and the tail (no copy). */
 export function formSecondHash(k: number): number {
-  const p = FORM_PREFIX[k];
-  const tail = FORM_TAIL_LEN[k];
+  const f = FORMS[k];
+  const p = f >>> PREFIX_SHIFT;
   let g = SECOND_START;
   for (let i = 0; i < p; i++) g = secondStep(g, W[i]);
-  for (let j = 0; j < tail; j++) g = secondStep(g, FORM_TAIL[k * 3 + j]);
+  for (let j = 0, tail = (f >>> TAIL_LENGTH_SHIFT) & 3; j < tail; j++) g = secondStep(g, (f >>> (8 * j)) & 255);
   return g;
 }
 
 /** Candidate k ends in -nen. */
 export function formEndsInNen(k: number): boolean {
+  const f = FORMS[k];
+  // every form proposed with a tail of three letters ends in -nen; others end in it only within the word
+  if ((f & ~(63 << PREFIX_SHIFT)) === NEN) return true;
   const len = formLength(k);
   return len >= 3 && formCode(k, len - 3) === 110 && formCode(k, len - 2) === 101 && formCode(k, len - 1) === 110;
 }
 
 /** Letter i of candidate k (of the word last passed to baseFormsAt). */
 function formCode(k: number, i: number): number {
-  const p = FORM_PREFIX[k];
-  return i < p ? W[i] : FORM_TAIL[k * 3 + i - p];
+  const f = FORMS[k];
+  const p = f >>> PREFIX_SHIFT;
+  return i < p ? W[i] : (f >>> (8 * (i - p))) & 255;
 }
 
 /** Writes candidate k's letters to buf; returns its length. */
 export function formCodes(k: number, buf: Int32Array): number {
-  const p = FORM_PREFIX[k];
-  const tail = FORM_TAIL_LEN[k];
-  for (let i = 0; i < p; i++) buf[i] = W[i];
-  for (let j = 0; j < tail; j++) buf[p + j] = FORM_TAIL[k * 3 + j];
-  return p + tail;
+  const len = formLength(k);
+  for (let i = 0; i < len; i++) buf[i] = formCode(k, i);
+  return len;
 }
 
 /** hashLower() of candidate k (what a word table computes for it), from the prefix hashes. */
 export function formHash(k: number): number {
-  let h = PREFIX_HASH[FORM_PREFIX[k]];
-  const tail = FORM_TAIL_LEN[k];
-  for (let j = 0; j < tail; j++) h = hashStep(h, FORM_TAIL[k * 3 + j]);
+  const f = FORMS[k];
+  let h = PREFIX_HASH[f >>> PREFIX_SHIFT];
+  for (let j = 0, tail = (f >>> TAIL_LENGTH_SHIFT) & 3; j < tail; j++) h = hashStep(h, (f >>> (8 * j)) & 255);
   return hashFinish(h);
 }
 

@@ -227,7 +227,10 @@ export function lexicons(): Lexicons {
   mark(englishAmbiguous, LEX.englishAmbiguous);
   const flagTable = new WordTable(flags);
   const formHashes = hashBits([...flags].filter(([, bits]) => bits & FORM_BITS).map(([w]) => w));
-  const names = addNameReadings({ flags: flagTable, formHashes, names: baseFormTable(flagTable) });
-  cached = { flags: flagTable, names, formHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  // the readings are worked out with the very object readWord() gets in messages (its names table
+  // replaced once they are): one shape of tables, so the reading code is compiled for one
+  const lex: Lexicons = { flags: flagTable, names: baseFormTable(flagTable), formHashes, firstNames, lastNames, commonWords, englishAmbiguous, encyclopedic, places: wordsTable(places), municipalities, notNames: new Set([...NOT_NAMES, ...NOT_NAMES_2]) };
+  lex.names = addNameReadings(lex);
+  cached = lex;
   return cached;
 }

@@ -57,73 +57,97 @@ export interface ReadingTables {
   names: NameTable;
 }
 
+// A reading while it is worked out: LEX.first and LEX.last, then the bits of code() (a reading's
+// index in READINGS) and, above them, a -nen surname read through a base form.
+const NAME = LEX.first | LEX.last;
+const AMBIGUOUS = 4;
+const PLACE = 8;
+const WEAK = 16;
+const NOUN = 32;
+const NEN_SURNAME = 64;
+
 /**
  * The reading of the word s[start, end) (an index of READINGS, or NO_NAME), wf its LEX bits; the
- * word is read in place, never copied. `flags` is looked up only through its LEX bits.
+ * word is read in place, never copied. `flags` is looked up only through its LEX bits. `suffixes`,
+ * when given, is suffixCount() of the word, the last word it was called for (see baseFormsAt).
  */
-export function readWord(s: string, start: number, end: number, wf: number, tables: ReadingTables): number {
-  const flags = tables.flags;
+export function readWord(s: string, start: number, end: number, wf: number, tables: ReadingTables, suffixes = -1): number {
   if (end - start < 2 || wf & LEX.notName) return NO_NAME;
-  let first = false;
-  let last = false;
-  let ambiguous = (wf & (LEX.common | LEX.englishAmbiguous)) !== 0;
-  let place = false;
-  let weak = false;
-  let nenSurname = false;
-  let noun = (wf & LEX.nounSurname) !== 0;
   // a particle is two to four letters followed by a hyphen of the word: a word without one (most) is
-  // not compared at all, and its first part is the whole word
+  // read as one part, by the short path below
   let firstEnd = start;
   while (firstEnd < end && s.charCodeAt(firstEnd) !== 45) firstEnd++;
-  if (firstEnd - start <= 4 && firstEnd < end && arabicPrefixed(s, start, end)) return code(false, true, false, false, false, false);
-  // every part of a hyphenated word must be a name: Anna-Liisa, not Kela-numero
+  if (firstEnd < end) return readHyphenated(s, start, end, firstEnd, wf, tables);
+  const acc = partReading(s, start, end, wf, tables, suffixes);
+  return acc < 0 ? NO_NAME : wordReading(s, start, end, wf, acc, tables.flags);
+}
+
+/** readWord() of a word with a hyphen at firstEnd: every part must be a name (Anna-Liisa, not Kela-numero). */
+function readHyphenated(s: string, start: number, end: number, firstEnd: number, wf: number, tables: ReadingTables): number {
+  if (firstEnd - start <= 4 && arabicPrefixed(s, start, end)) return code(false, true, false, false, false, false);
+  let acc = 0;
   for (let a = start; a < end; ) {
     let b = a === start ? firstEnd : a;
     while (b < end && s.charCodeAt(b) !== 45) b++;
-    const pf = a === start && b === end ? wf : flags.get(s, a, b) & LEX_MASK;
-    if (pf & LEX.notName) return NO_NAME;
-    let f = (pf & LEX.first) !== 0;
-    let l = (pf & LEX.last) !== 0;
-    if (!f && !l) {
-      // a form with none of FORM_BITS changes nothing below: formHashes leaves those out as they are proposed
-      const forms = baseFormsAt(s, a, b, tables.formHashes);
-      for (let k = 0; k < forms; k++) {
-        // the compact table of base forms: one slot read, where the flags table reads a slot and the letters
-        const len = formLength(k);
-        const bfl = tables.names.formBits(FORM_HASH[k], formSecondHash, k);
-        if (bfl === 0) continue;
-        if (bfl & LEX.municipality) place = true;
-        if (bfl & LEX.nounSurname) noun = true;
-        if (len < 3 || bfl & LEX.notName) continue;
-        const bf = (bfl & LEX.first) !== 0;
-        const bl = (bfl & LEX.last) !== 0;
-        if (bf || bl) {
-          f = f || bf;
-          l = l || bl;
-          // the form ends in -nen (110, 101, 110): an inflected -nen surname
-          const nen = formEndsInNen(k);
-          // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
-          if (nen && bl && !(bfl & LEX.common)) nenSurname = true;
-          else if (bfl & (LEX.common | LEX.municipality | LEX.englishAmbiguous)) ambiguous = true;
-          // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
-          // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
-          if ((!nen && pf & LEX.encyclopedic) || pf & LEX.common) weak = true;
-        }
-      }
-    }
-    if (pf & LEX.municipality) place = true;
-    if (!f && !l) return NO_NAME;
-    first = first || f;
-    last = last || l;
+    const part = partReading(s, a, b, tables.flags.get(s, a, b) & LEX_MASK, tables, -1);
+    if (part < 0) return NO_NAME;
+    acc |= part;
     a = b + 1;
   }
-  if (!first && !last) return NO_NAME;
-  // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
-  // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
-  const partitiveClash = end - start >= 3 && endsWithSta(s, end) && ((wf & LEX.encyclopedic) !== 0 || flags.get(s, start, end - 3) !== 0);
-  if (nenSurname && partitiveClash) ambiguous = true;
-  if (nenSurname && !partitiveClash && !(wf & LEX.common) && !(wf & LEX.municipality)) return code(first, last, false, false, false, noun);
-  return code(first, last, ambiguous || place || weak, place, weak, noun);
+  return wordReading(s, start, end, wf, acc, tables.flags);
+}
+
+/** The reading bits of one part s[a, b) of a word (pf: its LEX bits), or -1 when it is no name. */
+function partReading(s: string, a: number, b: number, pf: number, tables: ReadingTables, suffixes: number): number {
+  if (pf & LEX.notName) return -1;
+  let acc = pf & NAME;
+  if (acc === 0) acc = formsReading(s, a, b, pf, tables, suffixes);
+  if (pf & LEX.municipality) acc |= PLACE;
+  return acc & NAME ? acc : -1;
+}
+
+/** The reading bits that the base forms of s[a, b) give (pf: the LEX bits of s[a, b) itself, no name). */
+function formsReading(s: string, a: number, b: number, pf: number, tables: ReadingTables, suffixes: number): number {
+  // a form with none of FORM_BITS changes nothing below: formHashes leaves those out as they are proposed
+  const forms = baseFormsAt(s, a, b, tables.formHashes, suffixes);
+  const names = tables.names;
+  let acc = 0;
+  for (let k = 0; k < forms; k++) {
+    // the compact table of base forms: one slot read, where the flags table reads a slot and the
+    // letters; the form's second hash only when a word held has its first
+    const h = FORM_HASH[k];
+    const i = names.firstSlot(h);
+    if (i < 0) continue;
+    const bfl = names.formBitsFrom(i, h, formSecondHash(k));
+    if (bfl & LEX.municipality) acc |= PLACE;
+    if (bfl & LEX.nounSurname) acc |= NOUN;
+    if (!(bfl & NAME) || bfl & LEX.notName || formLength(k) < 3) continue;
+    acc |= bfl & NAME;
+    // the form ends in -nen (110, 101, 110): an inflected -nen surname
+    const nen = formEndsInNen(k);
+    // an inflected -nen surname (Virtasta, Korhoselle) is a person even when another reading is a word
+    if (nen && bfl & LEX.last && !(bfl & LEX.common)) acc |= NEN_SURNAME;
+    else if (bfl & (LEX.common | LEX.municipality | LEX.englishAmbiguous)) acc |= AMBIGUOUS;
+    // other inflected forms that an encyclopedia uses often (Turun, Lammen, Pietarin) are usually places,
+    // and an ordinary word read as an inflected name (potilas -> Potila, annan -> Anna) needs context
+    if ((!nen && pf & LEX.encyclopedic) || pf & LEX.common) acc |= WEAK;
+  }
+  return acc;
+}
+
+/** The reading of the word s[start, end) (wf: its LEX bits) whose parts all read as names, together `acc`. */
+function wordReading(s: string, start: number, end: number, wf: number, acc: number, flags: WordTable): number {
+  if (wf & (LEX.common | LEX.englishAmbiguous)) acc |= AMBIGUOUS;
+  if (wf & LEX.nounSurname) acc |= NOUN;
+  if (acc & NEN_SURNAME) {
+    // "Virosta", "Turusta" read as partitives of -nen surnames or as "from Estonia / Turku"; capitalised
+    // elatives are mostly places, so that reading needs context. -sen, -selle, -sella ... are people.
+    const partitiveClash = end - start >= 3 && endsWithSta(s, end) && ((wf & LEX.encyclopedic) !== 0 || flags.get(s, start, end - 3) !== 0);
+    if (partitiveClash) acc |= AMBIGUOUS;
+    else if (!(wf & (LEX.common | LEX.municipality))) return acc & (NAME | NOUN);
+  }
+  // a place or a weak reading is ambiguous too
+  return (acc & (PLACE | WEAK) ? acc | AMBIGUOUS : acc) & (NAME | AMBIGUOUS | PLACE | WEAK | NOUN);
 }
 
 /**

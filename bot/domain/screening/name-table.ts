@@ -60,16 +60,29 @@ export class NameTable {
   }
 
   /**
-   * The LEX bits as a base form of the word with hashLower h, not in a message (a proposed base
-   * form), or 0; its hashSecond is secondOf(key), read only when the first hash agrees.
+   * Where the look-up of a base form with hashLower h starts (for formBitsFrom), or -1 when no word
+   * held has that first hash: most proposed forms end here, before their second hash is computed.
    */
-  formBits(h: number, secondOf: (key: number) => number, key: number): number {
-    let second = 0;
-    for (let i = this.slotOf(h, h & this.mask); i >= 0; i = this.slotOf(h, (i + 1) & this.mask)) {
-      if (second === 0) second = secondOf(key) | 1;
+  firstSlot(h: number): number {
+    return this.slotOf(h, h & this.mask);
+  }
+
+  /**
+   * The LEX bits as a base form of the word with hashLower h and hashSecond `second`, not in a message
+   * (a proposed base form), or 0; i is firstSlot(h) (not -1).
+   */
+  formBitsFrom(i: number, h: number, second: number): number {
+    const check = second | 1;
+    for (; i >= 0; i = this.slotOf(h, (i + 1) & this.mask)) {
       const meta = this.slots[2 * i + 1];
-      if ((meta ^ second) >>> CHECK_SHIFT === 0) return (meta >>> FORM_SHIFT) & ((1 << FORM_BITS_HELD) - 1);
+      if ((meta ^ check) >>> CHECK_SHIFT === 0) return (meta >>> FORM_SHIFT) & ((1 << FORM_BITS_HELD) - 1);
     }
     return 0;
+  }
+
+  /** formBitsFrom() from the start: the LEX bits as a base form of the word with these hashes, or 0. */
+  formBits(h: number, second: number): number {
+    const i = this.firstSlot(h);
+    return i < 0 ? 0 : this.formBitsFrom(i, h, second);
   }
 }
