@@ -1,5 +1,7 @@
 /** Character classes used by the hand-written scanners (no regex on whole messages). */
-import { touches } from './normalise';
+import * as normaliseModule from './normalise';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { touches } = normaliseModule;
 
 /** '0'..'9' */
 export function isDigit(c: number): boolean {

@@ -5,7 +5,9 @@
  * letters past U+024F, and the optimiser copied that path into every detector at every call site, so
  * the code a found identifier runs through spanned many more cache lines than its few tests need.
  */
-import { CC, classOf, codeAt } from './chars';
+import * as charsModule from './chars';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { CC, classOf, codeAt } = charsModule;
 
 const LETTER: number = CC.letter;
 const LETTER_OR_DIGIT: number = CC.letter | CC.digit;

@@ -2,13 +2,22 @@
  * How a token reads as a name: a lexicon word's reading is stored with its flags (one look-up);
  * any other word is read through its Finnish base forms (see name-reading.ts).
  */
-import { suffixCount } from './finnish-inflection';
-import { LEX_MASK, type Lexicons } from './lexicons';
-import { NAME_TABLE_MAX_LENGTH } from './name-table';
-import { NO_NAME, READ_AT_RUN_TIME, READING_SHIFT, READINGS, readWord, type NameInfo } from './name-reading';
+import * as finnishInflectionModule from './finnish-inflection';
+import * as lexiconsModule from './lexicons';
+import type { Lexicons } from './lexicons';
+import * as nameTableModule from './name-table';
+import * as nameReadingModule from './name-reading';
+import type { NameInfo } from './name-reading';
 import type { ScanContext } from './scan-context';
 import type { Token } from './tokens';
-import { hashSecond, HashSet } from './word-table';
+import * as wordTableModule from './word-table';
+import { HashSet } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { suffixCount } = finnishInflectionModule;
+const { LEX_MASK } = lexiconsModule;
+const { NAME_TABLE_MAX_LENGTH } = nameTableModule;
+const { NO_NAME, READ_AT_RUN_TIME, READING_SHIFT, READINGS, readWord } = nameReadingModule;
+const { hashSecond } = wordTableModule;
 
 export { withDoubt, type NameInfo } from './name-reading';
 

@@ -1,13 +1,21 @@
 /** Street addresses with a number (staircase, flat) and postal code + post office. */
-import { codeAt, isBlank, isDigit, isUpper, skipBlanks } from './chars';
-import { boundaryAfter, boundaryBefore, isLetter } from './class-tests';
-import { lexicons } from './lexicons';
-import { isPostalCode } from './postal-codes';
+import * as charsModule from './chars';
+import * as classTestsModule from './class-tests';
+import * as lexiconsModule from './lexicons';
+import * as postalCodesModule from './postal-codes';
 import type { Candidate, ScanContext } from './scan-context';
-import { HAS, type TextProfile } from './text-profile';
+import * as textProfileModule from './text-profile';
+import type { TextProfile } from './text-profile';
 import type { Token } from './tokens';
-import { streetNounLength, streetTail, WHOLE_STREET_NAMES } from './street-nouns';
+import * as streetNounsModule from './street-nouns';
 import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { codeAt, isBlank, isDigit, isUpper, skipBlanks } = charsModule;
+const { boundaryAfter, boundaryBefore, isLetter } = classTestsModule;
+const { lexicons } = lexiconsModule;
+const { isPostalCode } = postalCodesModule;
+const { HAS } = textProfileModule;
+const { streetNounLength, streetTail, WHOLE_STREET_NAMES } = streetNounsModule;
 
 const EN_STREET = new WordTable(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'way', 'close', 'court', 'crescent', 'place', 'terrace', 'gardens', 'square'].map((w) => [w, 1] as const));
 const FLAT_WORDS = new WordTable(['as', 'asunto', 'lgh', 'bst', 'apt', 'flat', 'h', 'rappu', 'porras', 'trappa'].map((w) => [w, 1] as const));

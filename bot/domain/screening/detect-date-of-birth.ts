@@ -1,9 +1,15 @@
 /** A full date written right after a birth word (syntynyt, s., född, born, DOB). */
-import { codeAt, isDigit, skipBlanks } from './chars';
-import { boundaryAfter, isLetter } from './class-tests';
-import { caseAsCompared, type Candidate, type ScanContext } from './scan-context';
-import { KIND, registerTriggerWords } from './word-kinds';
+import * as charsModule from './chars';
+import * as classTestsModule from './class-tests';
+import * as scanContextModule from './scan-context';
+import type { Candidate, ScanContext } from './scan-context';
+import * as wordKindsModule from './word-kinds';
 import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { codeAt, isDigit, skipBlanks } = charsModule;
+const { boundaryAfter, isLetter } = classTestsModule;
+const { caseAsCompared } = scanContextModule;
+const { KIND, registerTriggerWords } = wordKindsModule;
 
 const BIRTH_WORDS = new Set(['syntynyt', 'syntyneen', 'syntyi', 'syntyneelle', 'syntymäaika', 'syntymäaikansa', 'syntymäaikaa', 'syntymäpäivä', 'syntymäpäivänsä', 'synt', 'syntymä',
   'född', 'födelsedatum', 'födelsedag', 'föddes', 'born', 'dob', 'birth', 'birthdate', 'birthday', 'syntymäajaksi']);

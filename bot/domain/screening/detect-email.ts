@@ -2,10 +2,13 @@
  * E-mail addresses, found by expanding around each '@' or the Finnish-style '(at)' / '[at]'
  * (etunimi.sukunimi(at)example.fi). Each character is visited at most twice.
  */
-import { isAlnum } from './class-tests';
+import * as classTestsModule from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
-import { HAS } from './text-profile';
+import * as textProfileModule from './text-profile';
 import type { Finding } from './types';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { isAlnum } = classTestsModule;
+const { HAS } = textProfileModule;
 
 function isLocalChar(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39;

@@ -1,11 +1,18 @@
 /** Shared scan for identifiers that only count after a label (record and passport numbers). */
-import { caseAsCompared, digitCount, LABEL_FILLERS, valueAfterLabel, valueEnd, type Candidate, type ScanContext } from './scan-context';
-import { codeAt, isDigit } from './chars';
-import { isAlnum } from './class-tests';
+import * as scanContextModule from './scan-context';
+import { valueEnd } from './scan-context';
+import type { Candidate, ScanContext } from './scan-context';
+import * as charsModule from './chars';
+import * as classTestsModule from './class-tests';
 import type { Token } from './tokens';
 import type { FindingType } from './types';
-import { registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
+import * as wordKindsModule from './word-kinds';
 import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { caseAsCompared, digitCount, LABEL_FILLERS, valueAfterLabel } = scanContextModule;
+const { codeAt, isDigit } = charsModule;
+const { isAlnum } = classTestsModule;
+const { registerTriggerPrefixes, registerTriggerWords } = wordKindsModule;
 
 /** Label words: exact forms, or prefixes when they end in '*'. */
 export interface LabelSpec {

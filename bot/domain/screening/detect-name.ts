@@ -2,17 +2,28 @@
  * Person names: lexicon look-ups (with Finnish inflection) on capitalised words, confidence raised
  * by context words and first+last pairs; greetings and @-mentions of colleagues are left alone.
  */
-import { CC, classOf, codeAt, isLetter, isUpper, lowerCode } from './chars';
-import { classify, withDoubt, type NameInfo } from './classify-name';
-import { baseFormsAt, formCodes } from './finnish-inflection';
-import { isEnglishHashed, isEnglishWord, isSwedishHashed, isSwedishWord } from './foreign-words';
-import { LEX, lexicons, lowerCaseNames, type Lexicons } from './lexicons';
-import { registerLowerNames, rejectLowerName } from './lower-name-filter';
-import { LANG, messageLanguage } from './message-language';
+import * as charsModule from './chars';
+import * as classifyNameModule from './classify-name';
+import type { NameInfo } from './classify-name';
+import * as finnishInflectionModule from './finnish-inflection';
+import * as foreignWordsModule from './foreign-words';
+import * as lexiconsModule from './lexicons';
+import type { Lexicons } from './lexicons';
+import * as lowerNameFilterModule from './lower-name-filter';
+import * as messageLanguageModule from './message-language';
 import type { Candidate, ScanContext } from './scan-context';
 import type { Token } from './tokens';
-import { KIND, registerTriggerPrefixes, registerTriggerWords } from './word-kinds';
+import * as wordKindsModule from './word-kinds';
 import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { CC, classOf, codeAt, isLetter, isUpper, lowerCode } = charsModule;
+const { classify, withDoubt } = classifyNameModule;
+const { baseFormsAt, formCodes } = finnishInflectionModule;
+const { isEnglishHashed, isEnglishWord, isSwedishHashed, isSwedishWord } = foreignWordsModule;
+const { LEX, lexicons, lowerCaseNames } = lexiconsModule;
+const { registerLowerNames, rejectLowerName } = lowerNameFilterModule;
+const { LANG, messageLanguage } = messageLanguageModule;
+const { KIND, registerTriggerPrefixes, registerTriggerWords } = wordKindsModule;
 
 // Words right before a name that say it is a client or a relative (forms as typed, lower case).
 const CONTEXT_BEFORE = new Set([

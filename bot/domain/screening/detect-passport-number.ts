@@ -1,7 +1,11 @@
 /** Passport and identity card numbers after a label ("passin numero XP1234567"). */
-import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
+import * as detectLabelledNumberModule from './detect-labelled-number';
+import type { LabelSpec } from './detect-labelled-number';
 import type { Candidate, ScanContext } from './scan-context';
-import { KIND } from './word-kinds';
+import * as wordKindsModule from './word-kinds';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { detectLabelled, registerLabels } = detectLabelledNumberModule;
+const { KIND } = wordKindsModule;
 
 const SPEC: LabelSpec = {
   type: 'passport_number',

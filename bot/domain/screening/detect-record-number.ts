@@ -1,7 +1,11 @@
 /** Labelled client, patient and Kela customer numbers ("asiakasnumero 123456"). */
-import { detectLabelled, registerLabels, type LabelSpec } from './detect-labelled-number';
+import * as detectLabelledNumberModule from './detect-labelled-number';
+import type { LabelSpec } from './detect-labelled-number';
 import type { Candidate, ScanContext } from './scan-context';
-import { KIND } from './word-kinds';
+import * as wordKindsModule from './word-kinds';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { detectLabelled, registerLabels } = detectLabelledNumberModule;
+const { KIND } = wordKindsModule;
 
 const SPEC: LabelSpec = {
   type: 'record_number',

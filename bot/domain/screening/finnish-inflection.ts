@@ -7,9 +7,13 @@
  * "nen"), so candidates are written as (prefix length, tail) into reused arrays: proposing and
  * looking them up builds no strings.
  */
-import { lowerCode } from './chars';
-import { FORM_HASH_BITS } from './lexicon-bits';
-import { HASH_START, hashFinish, hashStep, SECOND_START, secondStep } from './word-table';
+import * as charsModule from './chars';
+import * as lexiconBitsModule from './lexicon-bits';
+import * as wordTableModule from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { lowerCode } = charsModule;
+const { FORM_HASH_BITS } = lexiconBitsModule;
+const { HASH_START, hashFinish, hashStep, SECOND_START, secondStep } = wordTableModule;
 
 // Longest first; the plural -i- forms matter for families ("Virtasilla", "Aholoille").
 const SUFFIXES = [

@@ -9,9 +9,14 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lowerCode } from './chars';
-import { curatedNames } from './lexicons';
-import { HASH_START, hashFinish, hashLower, hashPair, hashSecond, HashSet, hashStep, pairHash1, pairHash2 } from './word-table';
+import * as charsModule from './chars';
+import * as lexiconsModule from './lexicons';
+import * as wordTableModule from './word-table';
+import { HashSet, pairHash1, pairHash2 } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { lowerCode } = charsModule;
+const { curatedNames } = lexiconsModule;
+const { HASH_START, hashFinish, hashLower, hashPair, hashSecond, hashStep } = wordTableModule;
 
 /**
  * Two bits a word in a bit array small enough to stay in the CPU's L2 cache: most words asked about

@@ -3,8 +3,11 @@
  * meeting is settled once. A benchmark that loops over one corpus would hit that memory on every
  * pass after the first; it calls this before each pass to measure the speed on unseen text.
  */
-import { forgetNonNames } from './classify-name';
-import { forgetRejectedLowerNames } from './lower-name-filter';
+import * as classifyNameModule from './classify-name';
+import * as lowerNameFilterModule from './lower-name-filter';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { forgetNonNames } = classifyNameModule;
+const { forgetRejectedLowerNames } = lowerNameFilterModule;
 
 export function forgetWords(): void {
   forgetNonNames();

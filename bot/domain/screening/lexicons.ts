@@ -4,10 +4,15 @@
  * (see README.md for sources and licences). Only short curated lists live here.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { FORM_BITS, FORM_HASH_BITS, LEX } from './lexicon-bits';
-import { addNameReadings, baseFormTable } from './name-reading';
+import * as lexiconBitsModule from './lexicon-bits';
+import * as nameReadingModule from './name-reading';
 import type { NameTable } from './name-table';
-import { hashLower, WordTable } from './word-table';
+import * as wordTableModule from './word-table';
+import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { FORM_BITS, FORM_HASH_BITS, LEX } = lexiconBitsModule;
+const { addNameReadings, baseFormTable } = nameReadingModule;
+const { hashLower } = wordTableModule;
 
 export { FORM_HASH_BITS, LEX, LEX_MASK } from './lexicon-bits';
 

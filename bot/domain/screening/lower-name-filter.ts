@@ -8,9 +8,14 @@
  * so the word is not hashed a second time.
  * A hit is only a candidate: the name detector still classifies the word.
  */
-import { lowerCode } from './chars';
-import { clearHeads, HEAD_NAME, markHead } from './head-filter';
-import { HASH_START, hashFinish, hashLower, HashSet, hashStep } from './word-table';
+import * as charsModule from './chars';
+import * as headFilterModule from './head-filter';
+import * as wordTableModule from './word-table';
+import { HashSet } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { lowerCode } = charsModule;
+const { clearHeads, HEAD_NAME, markHead } = headFilterModule;
+const { HASH_START, hashFinish, hashLower, hashStep } = wordTableModule;
 
 const BITS = 1 << 20;
 const MASK = BITS - 1;

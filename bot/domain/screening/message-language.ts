@@ -5,8 +5,12 @@
  * "Inga", "Edit"), so most messages are never scanned.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { CC, classOf, lowerCode } from './chars';
-import { HASH_START, hashFinish, hashLower, hashStep, WordTable } from './word-table';
+import * as charsModule from './chars';
+import * as wordTableModule from './word-table';
+import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { CC, classOf, lowerCode } = charsModule;
+const { HASH_START, hashFinish, hashLower, hashStep } = wordTableModule;
 
 export const LANG = { fi: 1, sv: 2, en: 4, /** No language leads and the text has at most four words (a label, a button). */ short: 8 } as const;
 

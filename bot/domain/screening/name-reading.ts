@@ -4,11 +4,17 @@
  * reading of every lexicon word is worked out once, when the lexicons load, and kept in the bits
  * of its flags entry above the LEX bits: a word of the lexicons is then read with one look-up.
  */
-import { lowerCode } from './chars';
-import { baseFormsAt, FORM_HASH, formEndsInNen, formLength, formSecondHash } from './finnish-inflection';
-import { FORM_BITS, LEX, LEX_MASK } from './lexicon-bits';
-import { NAME_TABLE_MAX_LENGTH, NameTable } from './name-table';
+import * as charsModule from './chars';
+import * as finnishInflectionModule from './finnish-inflection';
+import * as lexiconBitsModule from './lexicon-bits';
+import * as nameTableModule from './name-table';
+import { NameTable } from './name-table';
 import type { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { lowerCode } = charsModule;
+const { baseFormsAt, FORM_HASH, formEndsInNen, formLength, formSecondHash } = finnishInflectionModule;
+const { FORM_BITS, LEX, LEX_MASK } = lexiconBitsModule;
+const { NAME_TABLE_MAX_LENGTH } = nameTableModule;
 
 /** How a word reads as a name. */
 export interface NameInfo {

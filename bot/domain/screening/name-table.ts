@@ -8,7 +8,9 @@
  * The second hash is computed only when the first hash agrees; a word outside the lexicons is
  * taken for one only if both hashes collide (about 2^-49 per look-up).
  */
-import { hashLower, hashSecond } from './word-table';
+import * as wordTableModule from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { hashLower, hashSecond } = wordTableModule;
 
 const CODE_BITS = 7;
 const FORM_SHIFT = CODE_BITS;

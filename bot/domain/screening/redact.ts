@@ -1,5 +1,8 @@
 /** Replacing findings with placeholders, and counting them (types and counts are all we keep). */
-import { FINDING_TYPES, type Finding, type FindingType } from './types';
+import * as typesModule from './types';
+import type { Finding, FindingType } from './types';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { FINDING_TYPES } = typesModule;
 
 /** Finnish placeholders, the default when no localised ones are passed. */
 export const FINNISH_PLACEHOLDERS: Record<FindingType, string> = {

@@ -2,9 +2,12 @@
 import type { FindingType } from './types';
 import type { TextProfile } from './text-profile';
 import type { Token } from './tokens';
-import { codeAt, isDigit, lowerCode } from './chars';
-import { isAlnum } from './class-tests';
+import * as charsModule from './chars';
+import * as classTestsModule from './class-tests';
 import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { codeAt, isDigit, lowerCode } = charsModule;
+const { isAlnum } = classTestsModule;
 
 /** A detector result in NORMALISED offsets; screen() maps it back to the original text. */
 export interface Candidate {

@@ -1,20 +1,37 @@
 /** screen(text): every client identifier in a message, as spans of the original text. */
-import { detectAddress } from './detect-address';
-import { detectDateOfBirth } from './detect-date-of-birth';
-import { addMailtoLinks, detectEmail } from './detect-email';
-import { detectIban } from './detect-iban';
-import { detectName } from './detect-name';
-import { detectPassportNumber } from './detect-passport-number';
-import { detectPersonalId } from './detect-personal-id';
-import { detectPhone } from './detect-phone';
-import { detectRecordNumber } from './detect-record-number';
-import { detectVehicleNumber } from './detect-vehicle-number';
-import { normalise, originalEnd, releaseNormalised, toOriginalStart, type Normalised } from './normalise';
+import * as detectAddressModule from './detect-address';
+import * as detectDateOfBirthModule from './detect-date-of-birth';
+import * as detectEmailModule from './detect-email';
+import * as detectIbanModule from './detect-iban';
+import * as detectNameModule from './detect-name';
+import * as detectPassportNumberModule from './detect-passport-number';
+import * as detectPersonalIdModule from './detect-personal-id';
+import * as detectPhoneModule from './detect-phone';
+import * as detectRecordNumberModule from './detect-record-number';
+import * as detectVehicleNumberModule from './detect-vehicle-number';
+import * as normaliseModule from './normalise';
+import { originalEnd } from './normalise';
+import type { Normalised } from './normalise';
 import type { Candidate, ScanContext } from './scan-context';
-import { HAS, profile } from './text-profile';
-import { releaseTokens, scanPlain, tokenize, tokenKinds } from './tokens';
-import { KIND } from './word-kinds';
+import * as textProfileModule from './text-profile';
+import * as tokensModule from './tokens';
+import * as wordKindsModule from './word-kinds';
 import type { Finding, FindingType } from './types';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { detectAddress } = detectAddressModule;
+const { detectDateOfBirth } = detectDateOfBirthModule;
+const { addMailtoLinks, detectEmail } = detectEmailModule;
+const { detectIban } = detectIbanModule;
+const { detectName } = detectNameModule;
+const { detectPassportNumber } = detectPassportNumberModule;
+const { detectPersonalId } = detectPersonalIdModule;
+const { detectPhone } = detectPhoneModule;
+const { detectRecordNumber } = detectRecordNumberModule;
+const { detectVehicleNumber } = detectVehicleNumberModule;
+const { normalise, releaseNormalised, toOriginalStart } = normaliseModule;
+const { HAS, profile } = textProfileModule;
+const { releaseTokens, scanPlain, tokenize, tokenKinds } = tokensModule;
+const { KIND } = wordKindsModule;
 
 /**
  * Earlier wins an overlap: checksummed and structured identifiers before labelled ones, names last.

@@ -1,6 +1,8 @@
 /** Street nouns (Finnish and Swedish) and the in-place tests for a word that ends in one. */
-import { lowerCode } from './chars';
+import * as charsModule from './chars';
 import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { lowerCode } = charsModule;
 
 // A street name is one word ending in a street noun, possibly inflected (Fredrikinkadulla), Finnish or
 // Swedish (Handelsesplanaden, Brunnsgränd, Skeppsbrokajen, Järnvägsplan).

@@ -1,4 +1,6 @@
-import { screen } from './screen';
+import * as screenModule from './screen';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { screen } = screenModule;
 
 /**
  * Loads every lexicon now (name and word lists, the Swedish and English word sets): done lazily,

@@ -2,9 +2,14 @@
  * The words detectors look for, as KIND bits: registered once at load, then looked up for every word
  * of a message in place (no substring or lower-case copy) behind bit filters that most words fail.
  */
-import { lowerCode } from './chars';
-import { HEAD_TRIGGER, headOf, markHead } from './head-filter';
-import { hashLower, WordTable } from './word-table';
+import * as charsModule from './chars';
+import * as headFilterModule from './head-filter';
+import * as wordTableModule from './word-table';
+import { WordTable } from './word-table';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { lowerCode } = charsModule;
+const { HEAD_TRIGGER, headOf, markHead } = headFilterModule;
+const { hashLower } = wordTableModule;
 
 /** Token kinds a detector can test as bits instead of comparing strings. */
 export const KIND = {

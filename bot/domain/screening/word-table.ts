@@ -2,7 +2,9 @@
  * Word look-ups that allocate nothing: a slice of the message is hashed and compared to the stored
  * words lower-cased code unit by code unit, so no substring or lower-case copy is ever built.
  */
-import { lowerCode } from './chars';
+import * as charsModule from './chars';
+// Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
+const { lowerCode } = charsModule;
 
 // Hashes stay signed 32-bit integers: V8 keeps those unboxed, where an unsigned value above 2^31
 // would allocate a heap number at every store.
