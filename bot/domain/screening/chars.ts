@@ -10,8 +10,11 @@ export function isDigit(c: number): boolean {
 
 const LETTER_RE = /\p{L}/u;
 
-/** Any letter, ASCII fast path first. */
-export function isLetter(c: number): boolean {
+/**
+ * Any letter: what the class table (below) is filled from. The hot paths read the table instead
+ * (isLetter()): the optimiser copied this function's regex path into every caller at every call site.
+ */
+function readsAsLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c === 0xd7 || c === 0xf7) return false;
   if (c >= 0xc0 && c <= 0x24f) return true;
@@ -19,10 +22,6 @@ export function isLetter(c: number): boolean {
   return LETTER_RE.test(String.fromCharCode(c));
 }
 
-/** Letter or digit. */
-export function isAlnum(c: number): boolean {
-  return isDigit(c) || isLetter(c);
-}
 
 /** Upper-case letter (Latin, Latin-1 and anything whose lower-case differs). */
 export function isUpper(c: number): boolean {
@@ -57,14 +56,12 @@ export function codeAt(s: string, i: number): number {
 
 /** True when i is not inside a run of letters/digits, looking left. */
 export function boundaryBefore(s: string, i: number): boolean {
-  const c = codeAt(s, i - 1);
-  return c < 0 || !isAlnum(c);
+  return !isAlnum(codeAt(s, i - 1));
 }
 
 /** True when position i starts no letter/digit. */
 export function boundaryAfter(s: string, i: number): boolean {
-  const c = codeAt(s, i);
-  return c < 0 || !isAlnum(c);
+  return !isAlnum(codeAt(s, i));
 }
 
 /** Skips spaces/tabs from i. */
@@ -106,7 +103,7 @@ const CLASS = new Uint8Array(0x10000);
 function fillClass(c: number): void {
   let k = CC.known;
   if (isDigit(c)) k |= CC.digit;
-  else if (isLetter(c)) k |= CC.letter | ((c >= 65 && c <= 90) || (c >= 0xc0 && caseTestUpper(c)) ? CC.upper : 0) | (c >= 128 ? CC.latin : 0);
+  else if (readsAsLetter(c)) k |= CC.letter | ((c >= 65 && c <= 90) || (c >= 0xc0 && caseTestUpper(c)) ? CC.upper : 0) | (c >= 128 ? CC.latin : 0);
   if (c === 45 || c === 40 || c === 91 || c === 64 || touches(c)) k |= CC.special;
   CLASS[c] = k;
 }
@@ -122,6 +119,16 @@ for (let c = 0; c < 0x10000; c++) {
 /** CC bits of the code unit c (0 <= c <= 0xffff, as charCodeAt gives). */
 export function classOf(c: number): number {
   return CLASS[c];
+}
+
+/** Any letter, by one load of the class table (false for -1 and NaN, as codeAt() and charCodeAt() give past the text). */
+export function isLetter(c: number): boolean {
+  return c >= 0 && (CLASS[c] & CC.letter) !== 0;
+}
+
+/** Letter or digit, by one load of the class table (false for -1 and NaN). */
+export function isAlnum(c: number): boolean {
+  return c >= 0 && (CLASS[c] & (CC.letter | CC.digit)) !== 0;
 }
 
 /**

@@ -1,6 +1,5 @@
 /** Street addresses with a number (staircase, flat) and postal code + post office. */
 import * as charsModule from './chars';
-import * as classTestsModule from './class-tests';
 import * as lexiconsModule from './lexicons';
 import * as postalCodesModule from './postal-codes';
 import type { Candidate, ScanContext } from './scan-context';
@@ -10,8 +9,7 @@ import type { Token } from './tokens';
 import * as streetNounsModule from './street-nouns';
 import { WordTable } from './word-table';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
-const { codeAt, isBlank, isDigit, isUpper, skipBlanks } = charsModule;
-const { boundaryAfter, boundaryBefore, isLetter } = classTestsModule;
+const { boundaryAfter, boundaryBefore, codeAt, isBlank, isDigit, isLetter, isUpper, skipBlanks } = charsModule;
 const { lexicons } = lexiconsModule;
 const { isPostalCode } = postalCodesModule;
 const { HAS } = textProfileModule;

@@ -1,13 +1,11 @@
 /** A full date written right after a birth word (syntynyt, s., född, born, DOB). */
 import * as charsModule from './chars';
-import * as classTestsModule from './class-tests';
 import * as scanContextModule from './scan-context';
 import type { Candidate, ScanContext } from './scan-context';
 import * as wordKindsModule from './word-kinds';
 import { WordTable } from './word-table';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
-const { codeAt, isDigit, skipBlanks } = charsModule;
-const { boundaryAfter, isLetter } = classTestsModule;
+const { boundaryAfter, codeAt, isDigit, isLetter, skipBlanks } = charsModule;
 const { caseAsCompared } = scanContextModule;
 const { KIND, registerTriggerWords } = wordKindsModule;
 

@@ -2,12 +2,12 @@
  * E-mail addresses, found by expanding around each '@' or the Finnish-style '(at)' / '[at]'
  * (etunimi.sukunimi(at)example.fi). Each character is visited at most twice.
  */
-import * as classTestsModule from './class-tests';
+import * as charsModule from './chars';
 import type { Candidate, ScanContext } from './scan-context';
 import * as textProfileModule from './text-profile';
 import type { Finding } from './types';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
-const { isAlnum } = classTestsModule;
+const { isAlnum } = charsModule;
 const { HAS } = textProfileModule;
 
 function isLocalChar(c: number): boolean {

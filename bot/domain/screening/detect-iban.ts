@@ -1,10 +1,8 @@
 /** IBANs (FI and others), validated by length per country and mod-97. */
 import * as charsModule from './chars';
-import * as classTestsModule from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
-const { isDigit } = charsModule;
-const { boundaryAfter, boundaryBefore, isAlnum } = classTestsModule;
+const { boundaryAfter, boundaryBefore, isAlnum, isDigit } = charsModule;
 
 const LENGTHS: Record<string, number> = {
   AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,

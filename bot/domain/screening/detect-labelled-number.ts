@@ -3,15 +3,13 @@ import * as scanContextModule from './scan-context';
 import { valueEnd } from './scan-context';
 import type { Candidate, ScanContext } from './scan-context';
 import * as charsModule from './chars';
-import * as classTestsModule from './class-tests';
 import type { Token } from './tokens';
 import type { FindingType } from './types';
 import * as wordKindsModule from './word-kinds';
 import { WordTable } from './word-table';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
 const { caseAsCompared, digitCount, LABEL_FILLERS, valueAfterLabel } = scanContextModule;
-const { codeAt, isDigit } = charsModule;
-const { isAlnum } = classTestsModule;
+const { codeAt, isAlnum, isDigit } = charsModule;
 const { registerTriggerPrefixes, registerTriggerWords } = wordKindsModule;
 
 /** Label words: exact forms, or prefixes when they end in '*'. */

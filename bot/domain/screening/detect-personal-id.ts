@@ -1,10 +1,8 @@
 /** Finnish personal identity code (henkilötunnus), checksum validated, every century sign. */
 import * as charsModule from './chars';
-import * as classTestsModule from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
-const { isBlank, isDigit } = charsModule;
-const { boundaryAfter, boundaryBefore, isAlnum } = classTestsModule;
+const { boundaryAfter, boundaryBefore, isAlnum, isBlank, isDigit } = charsModule;
 
 const CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 // '+' 1800s; '-' Y X W V U 1900s; A B C D E F 2000s (2023 reform added the letters)

@@ -1,12 +1,10 @@
 /** Phone numbers: Finnish national, +358 / 00358 forms and other international numbers. */
 import * as charsModule from './chars';
-import * as classTestsModule from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 import type { TextProfile } from './text-profile';
 import { WordTable } from './word-table';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
-const { codeAt, isBlank, isDigit } = charsModule;
-const { boundaryBefore, isAlnum, isLetter } = classTestsModule;
+const { boundaryBefore, codeAt, isAlnum, isBlank, isDigit, isLetter } = charsModule;
 
 const PHONE_LABELS = new WordTable(['puh', 'puhelin', 'puhelinnumero', 'puhelinnro', 'puhnro', 'p', 'gsm', 'tel', 'tfn', 'telefon', 'telefonnummer', 'mobil', 'mobile', 'mob', 'phone', 'cell', 'kännykkä', 'kännykkään', 'numeroon', 'numerosta', 'soita', 'ring'].map((w) => [w, 1] as const));
 

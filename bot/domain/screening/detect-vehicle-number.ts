@@ -1,11 +1,9 @@
 /** Finnish registration plates ("ABC-123"); two-letter plates and lower case only after a label. */
 import * as charsModule from './chars';
-import * as classTestsModule from './class-tests';
 import type { Candidate, ScanContext } from './scan-context';
 import { WordTable } from './word-table';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
-const { codeAt, isDigit, isPlateLetter } = charsModule;
-const { boundaryAfter, boundaryBefore } = classTestsModule;
+const { boundaryAfter, boundaryBefore, codeAt, isDigit, isPlateLetter } = charsModule;
 
 // Three-letter abbreviations that are written like a plate in care notes (GAD-7, PHQ-9, ICD-10).
 const NOT_PLATES = new Set(['ICD', 'GAD', 'PHQ', 'BDI', 'HPV', 'HIV', 'CRP', 'EKG', 'EEG', 'EMG', 'DSM', 'ADL', 'ATC', 'HUS', 'THK', 'PPT',

@@ -3,11 +3,9 @@ import type { FindingType } from './types';
 import type { TextProfile } from './text-profile';
 import type { Token } from './tokens';
 import * as charsModule from './chars';
-import * as classTestsModule from './class-tests';
 import { WordTable } from './word-table';
 // Imports bound once at load: a use through the module object is re-checked on every call (README, "Imports").
-const { codeAt, isDigit, lowerCode } = charsModule;
-const { isAlnum } = classTestsModule;
+const { codeAt, isAlnum, isDigit, lowerCode } = charsModule;
 
 /** A detector result in NORMALISED offsets; screen() maps it back to the original text. */
 export interface Candidate {
