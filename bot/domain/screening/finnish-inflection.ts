@@ -172,11 +172,6 @@ export function suffixCount(s: string, start: number, end: number): number {
   return n < 4 || n > MAX_WORD ? 0 : suffixesOf(s, start, end);
 }
 
-/** baseFormsAt() proposes nothing for s[start, end): too short or long, or it ends in no suffix (seen without proposing). */
-export function hasNoBaseForms(s: string, start: number, end: number): boolean {
-  return suffixCount(s, start, end) === 0;
-}
-
 /**
  * Proposes base forms of the lower-cased word s[start, end) (the word itself is not included);
  * returns how many were written (read them with formLength, formCodes ...). With `formHashes`

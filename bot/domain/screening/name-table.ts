@@ -81,10 +81,4 @@ export class NameTable {
     }
     return 0;
   }
-
-  /** formBitsFrom() from the start: the LEX bits as a base form of the word with these hashes, or 0. */
-  formBits(h: number, second: number): number {
-    const i = this.firstSlot(h);
-    return i < 0 ? 0 : this.formBitsFrom(i, h, second);
-  }
 }
